@@ -1,0 +1,90 @@
+import type { Group } from '../shared/domain/groups';
+import type { Language } from '../shared/domain/languages';
+import type { Role } from '../shared/domain/roles';
+
+/** A failed API call: `code` is the server's error code, or 'network'. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function call<T>(method: string, path: string, body?: unknown, token?: string): Promise<T> {
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (token) headers.authorization = `Bearer ${token}`;
+  let response: Response;
+  try {
+    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch (error) {
+    throw new ApiError(0, 'network', error instanceof Error ? error.message : String(error));
+  }
+  const text = await response.text();
+  let data: unknown = null;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch {
+    data = null;
+  }
+  if (!response.ok) {
+    const err = (data ?? {}) as { error?: string; message?: string };
+    throw new ApiError(response.status, err.error ?? String(response.status), err.message ?? response.statusText);
+  }
+  return data as T;
+}
+
+/** Links of a workshop, as the facilitator shares them. */
+export interface WorkshopUrls {
+  facilitator: string;
+  join: string;
+  projector: string;
+}
+
+/** Answer to creating a workshop. */
+export interface CreatedWorkshop {
+  id: string;
+  title: string;
+  joinCode: string;
+  facilitatorToken: string;
+  projectorToken: string;
+  urls: WorkshopUrls;
+}
+
+/** Answer to joining. */
+export interface JoinedWorkshop {
+  workshopId: string;
+  participantId: string;
+  token: string;
+}
+
+/** What a token may see of its workshop. */
+export interface WorkshopInfo {
+  id: string;
+  title: string;
+  language: Language;
+  template: string;
+  createdAt: string;
+  role: Role;
+  joinCode?: string;
+  urls?: WorkshopUrls;
+  participant?: { id: string; name: string | null; group: Group };
+}
+
+/** POST /api/workshops */
+export function createWorkshop(title: string, language: Language): Promise<CreatedWorkshop> {
+  return call('POST', '/api/workshops', { title, language });
+}
+
+/** POST /api/join */
+export function joinWorkshop(joinCode: string, name: string | undefined, group: Group): Promise<JoinedWorkshop> {
+  return call('POST', '/api/join', name ? { joinCode, name, group } : { joinCode, group });
+}
+
+/** GET /api/workshops/:id */
+export function fetchWorkshop(id: string, token: string): Promise<WorkshopInfo> {
+  return call('GET', `/api/workshops/${encodeURIComponent(id)}`, undefined, token);
+}

@@ -1,0 +1,78 @@
+/**
+ * Tokens kept in this browser. Tokens arrive in the URL fragment (never sent to the server
+ * in a page request); we keep them per workshop so a reload or a bookmark without the
+ * fragment still opens the board, and per join code so rejoining keeps the same participant.
+ */
+
+export interface JoinCredentials {
+  workshopId: string;
+  participantId: string;
+  token: string;
+}
+
+function read(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function write(key: string, value: string): void {
+  try {
+    localStorage.setItem(key, value);
+  } catch {
+    // Private mode: the token lives only in the page's address.
+  }
+}
+
+/** Take `#token=…` from the address (removing it from the visible URL) and keep it. */
+export function takeTokenFromHash(workshopId: string, kind: 'board' | 'projector'): string | null {
+  const match = /(?:^#|&)token=([^&]+)/.exec(location.hash);
+  if (match) {
+    const token = decodeURIComponent(match[1]);
+    write(`flet:token:${kind}:${workshopId}`, token);
+    history.replaceState(null, '', location.pathname + location.search);
+    return token;
+  }
+  return read(`flet:token:${kind}:${workshopId}`);
+}
+
+/** Remember a token for a workshop board. */
+export function rememberToken(workshopId: string, kind: 'board' | 'projector', token: string): void {
+  write(`flet:token:${kind}:${workshopId}`, token);
+}
+
+/** Forget a token that the server refused. */
+export function forgetToken(workshopId: string, kind: 'board' | 'projector'): void {
+  try {
+    localStorage.removeItem(`flet:token:${kind}:${workshopId}`);
+  } catch {
+    // nothing kept
+  }
+}
+
+function joinKey(code: string): string {
+  return `flet:join:${code.trim()}`;
+}
+
+/** The participant this browser became with a join code, if any. */
+export function joinedWith(code: string): JoinCredentials | null {
+  const raw = read(joinKey(code));
+  if (!raw) return null;
+  try {
+    const value = JSON.parse(raw) as Partial<JoinCredentials>;
+    if (typeof value.workshopId === 'string' && typeof value.token === 'string' && typeof value.participantId === 'string') {
+      return value as JoinCredentials;
+    }
+  } catch {
+    // ignore a damaged entry
+  }
+  return null;
+}
+
+/** Keep the participant of a join code, and its board token. */
+export function rememberJoin(code: string, credentials: JoinCredentials): void {
+  write(joinKey(code), JSON.stringify(credentials));
+  rememberToken(credentials.workshopId, 'board', credentials.token);
+}

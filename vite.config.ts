@@ -1,0 +1,34 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('./client', import.meta.url));
+
+/**
+ * The browser client. Built into dist/client, which the server serves with an index.html
+ * fallback for client routes. tldraw's fonts, icons and translations are bundled as files of
+ * our own (see client/canvas/assets.ts), so the page talks to no other host.
+ *
+ * TLDRAW_LICENSE_KEY (environment, at build time) becomes the canvas licence key; without it
+ * tldraw still runs on localhost and plain-HTTP local networks.
+ */
+export default defineConfig({
+  root,
+  publicDir: false,
+  plugins: [react()],
+  define: {
+    __TLDRAW_LICENSE_KEY__: JSON.stringify(process.env.TLDRAW_LICENSE_KEY ?? ''),
+  },
+  build: {
+    outDir: '../dist/client',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 4000,
+    assetsInlineLimit: 0,
+  },
+  server: {
+    proxy: {
+      '/api': 'http://127.0.0.1:8080',
+      '/ws': { target: 'ws://127.0.0.1:8080', ws: true },
+    },
+  },
+});
