@@ -115,7 +115,7 @@ describe('the binding between a tldraw store and the workshop document', () => {
     docA.transact(() => {
       for (const r of baseRecords()) put(r);
       put(note(good, 'fine'));
-      put({ ...note(bad, 'broken'), x: 'not a number' });
+      put({ ...note(bad, 'broken'), x: 'not a number' as unknown as number });
     });
 
     expect(storeB.get(good)).toBeDefined();

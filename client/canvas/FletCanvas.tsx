@@ -1,0 +1,87 @@
+import { useEffect, useMemo } from 'react';
+import { atom, Tldraw, useTldrawCurrentUser, type Editor, type TLStore, type TLUserPreferences } from 'tldraw';
+import 'tldraw/tldraw.css';
+import { tldrawLocale } from '../i18n';
+import { stampAuthorship, type Author } from './authorship';
+import { assetUrls, editorOptions, licenseKey } from './config';
+import { followFacilitator } from './follow';
+
+/** Props of {@link FletCanvas}. */
+export interface FletCanvasProps {
+  store: TLStore;
+  /** The editor's user id; the same id goes into this browser's presence. */
+  userId: string;
+  name: string;
+  color: string;
+  language: string;
+  /** The projector: read-only, no tool chrome, follows the facilitator. */
+  projector: boolean;
+  author: Author;
+  onEditor?: (editor: Editor | null) => void;
+}
+
+declare global {
+  interface Window {
+    /** The board's editor, for checks from the browser console and the end-to-end tests. */
+    __fletEditor?: Editor;
+  }
+}
+
+/** The tldraw canvas of a workshop board. */
+export function FletCanvas({ store, userId, name, color, language, projector, author, onEditor }: FletCanvasProps) {
+  const preferences = useMemo(
+    () =>
+      atom<TLUserPreferences>('flet user preferences', {
+        id: userId,
+        name,
+        color,
+        locale: tldrawLocale(language),
+        colorScheme: 'light',
+      }),
+    // The user is fixed for the life of the board; name, colour and locale are updated below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [userId],
+  );
+  useEffect(() => {
+    preferences.update((p) => ({ ...p, name, color, locale: tldrawLocale(language) }));
+  }, [preferences, name, color, language]);
+  const user = useTldrawCurrentUser({
+    userPreferences: preferences,
+    setUserPreferences: (next) => preferences.set({ ...next, id: userId }),
+  });
+  const authorKey = `${author.group}:${author.participantId}`;
+
+  const onMount = useMemo(
+    () =>
+      (editor: Editor): (() => void) => {
+        const disposers: Array<() => void> = [];
+        window.__fletEditor = editor;
+        onEditor?.(editor);
+        if (projector) {
+          editor.updateInstanceState({ isReadonly: true });
+          disposers.push(followFacilitator(editor));
+        } else {
+          disposers.push(stampAuthorship(editor, author));
+        }
+        return () => {
+          for (const dispose of disposers.splice(0).reverse()) dispose();
+          if (window.__fletEditor === editor) delete window.__fletEditor;
+          onEditor?.(null);
+        };
+      },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [projector, authorKey],
+  );
+
+  return (
+    <Tldraw
+      store={store}
+      user={user}
+      assetUrls={assetUrls}
+      licenseKey={licenseKey}
+      options={editorOptions}
+      hideUi={projector}
+      onMount={onMount}
+    />
+  );
+}

@@ -1,0 +1,122 @@
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { WebsocketProvider } from 'y-websocket';
+import type * as Y from 'yjs';
+import type { Awareness } from 'y-protocols/awareness';
+
+/** What a person is told about the link to the server. */
+export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'denied';
+
+/** A workshop document connected to the server and cached in this browser. */
+export interface Connection {
+  readonly awareness: Awareness;
+  /** Resolves once the document holds what the server or the offline cache had. */
+  readonly ready: Promise<void>;
+  status(): ConnectionStatus;
+  /** Subscribe to status changes; returns the disposer. */
+  onStatus(listener: (status: ConnectionStatus) => void): () => void;
+  dispose(): void;
+}
+
+/** After this long without a connection, "reconnecting" becomes "offline". */
+const OFFLINE_AFTER_MS = 8_000;
+/** With a filled offline cache, stop waiting for the server after this long. */
+const CACHE_FALLBACK_MS = 3_000;
+
+/**
+ * Connect a workshop document: IndexedDB keeps a copy, so a dropped connection loses
+ * nothing and a reload opens offline; the WebsocketProvider syncs with the server.
+ * Awareness updates received from others are not sent back (the stock provider would echo
+ * every one of them to the server).
+ */
+export function connect(doc: Y.Doc, workshopId: string, token: string, options: { cache?: boolean } = {}): Connection {
+  const serverUrl = `${location.origin.replace(/^http/, 'ws')}/ws`;
+  const provider = new WebsocketProvider(serverUrl, workshopId, doc, { params: { token }, disableBc: true });
+  const cache = options.cache === false ? null : new IndexeddbPersistence(`flet:${workshopId}`, doc);
+  const awareness = provider.awareness;
+
+  // Send only our own awareness changes: remote ones arrive with the provider as origin.
+  const sendAwareness = provider._awarenessUpdateHandler;
+  awareness.off('update', sendAwareness);
+  const sendOwnAwareness = (change: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
+    if (origin === provider) return;
+    sendAwareness(change, origin);
+  };
+  awareness.on('update', sendOwnAwareness);
+
+  const listeners = new Set<(status: ConnectionStatus) => void>();
+  let current: ConnectionStatus = 'connecting';
+  let everConnected = false;
+  let offlineTimer: ReturnType<typeof setTimeout> | undefined;
+  const set = (status: ConnectionStatus): void => {
+    if (status === current) return;
+    current = status;
+    for (const listener of listeners) listener(status);
+  };
+  const onProviderStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }): void => {
+    if (current === 'denied') return;
+    if (status === 'connected') {
+      everConnected = true;
+      clearTimeout(offlineTimer);
+      offlineTimer = undefined;
+      set('connected');
+      return;
+    }
+    if (!navigator.onLine) {
+      set('offline');
+      return;
+    }
+    if (everConnected && current === 'connected') set('reconnecting');
+    if (offlineTimer === undefined) {
+      offlineTimer = setTimeout(() => {
+        offlineTimer = undefined;
+        if (current !== 'connected' && current !== 'denied') set('offline');
+      }, OFFLINE_AFTER_MS);
+    }
+  };
+  const onClosed = (): void => set('denied');
+  const onOffline = (): void => set('offline');
+  const onOnline = (): void => {
+    if (current === 'offline') set(everConnected ? 'reconnecting' : 'connecting');
+  };
+  provider.on('status', onProviderStatus);
+  provider.on('closed', onClosed);
+  window.addEventListener('offline', onOffline);
+  window.addEventListener('online', onOnline);
+
+  const ready = new Promise<void>((resolve) => {
+    const onSync = (synced: boolean): void => {
+      if (synced) {
+        provider.off('sync', onSync);
+        resolve();
+      }
+    };
+    provider.on('sync', onSync);
+    if (cache) {
+      void cache.whenSynced.then(() => {
+        setTimeout(resolve, CACHE_FALLBACK_MS);
+      });
+    }
+  });
+
+  return {
+    awareness,
+    ready,
+    status: () => current,
+    onStatus(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    dispose() {
+      clearTimeout(offlineTimer);
+      listeners.clear();
+      window.removeEventListener('offline', onOffline);
+      window.removeEventListener('online', onOnline);
+      provider.off('status', onProviderStatus);
+      provider.off('closed', onClosed);
+      awareness.off('update', sendOwnAwareness);
+      awareness.setLocalState(null);
+      provider.destroy();
+      void cache?.destroy();
+    },
+  };
+}

@@ -1,0 +1,128 @@
+import {
+  atom,
+  createPresenceStateDerivation,
+  getDefaultUserPresence,
+  InstancePresenceRecordType,
+  react,
+  type TLInstancePresence,
+  type TLStore,
+  type TLUser,
+} from 'tldraw';
+import type { Awareness } from 'y-protocols/awareness';
+import type { Group } from '../../shared/domain/groups';
+import type { Role } from '../../shared/domain/roles';
+
+/** Who this browser is on the board, as others see it. */
+export interface PresenceIdentity {
+  /** Same id as the editor's user preferences id. */
+  userId: string;
+  /** The name others see by the cursor (the group's name when anonymous). */
+  name: string;
+  /** Cursor colour (the group's hex colour). */
+  color: string;
+  role: Role;
+  group: Group | null;
+}
+
+/** Extra facts a presence carries in `meta`. */
+export interface PresenceMeta {
+  role: Role;
+  group: Group | null;
+}
+
+const FIELD = 'presence';
+
+/** The role a presence record says its owner has. */
+export function roleOf(presence: TLInstancePresence): Role | null {
+  const role = (presence.meta as Partial<PresenceMeta>).role;
+  return role ?? null;
+}
+
+/**
+ * Share this browser's presence (cursor, name, colour, page, camera) through Yjs awareness,
+ * and mirror everyone else's into the store as tldraw presence records, which tldraw draws
+ * as named cursors and which following uses.
+ *
+ * With `identity` null (projector), the local awareness state is cleared and nothing is
+ * sent: the projector only watches.
+ */
+export function bindPresence(store: TLStore, awareness: Awareness, identity: PresenceIdentity | null): () => void {
+  const disposers: Array<() => void> = [];
+  const ownId = awareness.clientID;
+  const presenceIdOf = (clientId: number) => InstancePresenceRecordType.createId(String(clientId));
+
+  if (identity) {
+    const user = atom<TLUser>('flet user', {
+      id: identity.userId as TLUser['id'],
+      typeName: 'user',
+      name: identity.name,
+      color: identity.color,
+      imageUrl: '',
+      meta: {},
+    });
+    const meta: PresenceMeta = { role: identity.role, group: identity.group };
+    const derivation = createPresenceStateDerivation(user, {
+      instanceId: presenceIdOf(ownId),
+      getUserPresence(s, u) {
+        const info = getDefaultUserPresence(s, u);
+        return info ? { ...info, meta: { ...meta } } : null;
+      },
+    })(store);
+    disposers.push(
+      react('share presence', () => {
+        const presence = derivation.get();
+        awareness.setLocalStateField(FIELD, presence);
+      }),
+    );
+  } else {
+    awareness.setLocalState(null);
+  }
+
+  const onChange = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }): void => {
+    const states = awareness.getStates();
+    const toPut: TLInstancePresence[] = [];
+    const toRemove: TLInstancePresence['id'][] = [];
+    for (const clientId of [...added, ...updated]) {
+      if (clientId === ownId) continue;
+      const raw = (states.get(clientId) as Record<string, unknown> | undefined)?.[FIELD];
+      const id = presenceIdOf(clientId);
+      if (!raw || typeof raw !== 'object') {
+        if (store.has(id)) toRemove.push(id);
+        continue;
+      }
+      try {
+        const record = store.schema.validateRecord(
+          store,
+          { ...(raw as TLInstancePresence), id, typeName: 'instance_presence' },
+          store.has(id) ? 'updateRecord' : 'createRecord',
+          store.get(id) ?? null,
+        ) as TLInstancePresence;
+        toPut.push(record);
+      } catch {
+        // A malformed presence is simply not shown.
+      }
+    }
+    for (const clientId of removed) {
+      const id = presenceIdOf(clientId);
+      if (store.has(id)) toRemove.push(id);
+    }
+    if (toPut.length || toRemove.length) {
+      store.mergeRemoteChanges(() => {
+        if (toRemove.length) store.remove(toRemove);
+        if (toPut.length) store.put(toPut);
+      });
+    }
+  };
+  awareness.on('change', onChange);
+  onChange({ added: [...awareness.getStates().keys()], updated: [], removed: [] });
+  disposers.push(() => awareness.off('change', onChange));
+
+  disposers.push(() => {
+    const ids = store.query.records('instance_presence').get().map((r) => r.id);
+    if (ids.length) store.mergeRemoteChanges(() => store.remove(ids));
+  });
+
+  return () => {
+    for (const dispose of disposers.splice(0).reverse()) dispose();
+  };
+}

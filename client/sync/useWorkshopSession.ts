@@ -1,0 +1,90 @@
+import { useEffect, useState } from 'react';
+import {
+  atom,
+  createTLStore,
+  type TLAnyBindingUtilConstructor,
+  type TLAnyShapeUtilConstructor,
+  type TLStore,
+} from 'tldraw';
+import * as Y from 'yjs';
+import { bindStoreToDoc, type SetAsideRecord } from './binding';
+import { connect, type ConnectionStatus } from './connection';
+import { bindPresence, type PresenceIdentity } from './presence';
+
+/** What opens a workshop board in this browser. */
+export interface SessionOptions {
+  workshopId: string;
+  token: string;
+  /** null for the projector, which only watches. */
+  identity: PresenceIdentity | null;
+  shapeUtils: readonly TLAnyShapeUtilConstructor[];
+  bindingUtils: readonly TLAnyBindingUtilConstructor[];
+}
+
+/** A live board: its store, whether it is ready to show, and what a person should know. */
+export interface WorkshopSession {
+  store: TLStore | null;
+  ready: boolean;
+  status: ConnectionStatus;
+  setAside: SetAsideRecord[];
+  doc: Y.Doc | null;
+}
+
+/**
+ * Open a workshop's document, bind it to a tldraw store and connect it. Everything it starts
+ * is stopped when the component unmounts or the workshop changes.
+ */
+export function useWorkshopSession(options: SessionOptions | null): WorkshopSession {
+  const [session, setSession] = useState<WorkshopSession>({
+    store: null,
+    ready: false,
+    status: 'connecting',
+    setAside: [],
+    doc: null,
+  });
+  const workshopId = options?.workshopId;
+  const token = options?.token;
+  const identityKey = options ? JSON.stringify(options.identity) : '';
+
+  useEffect(() => {
+    if (!options) return;
+    const readOnly = options.identity === null;
+    const disposers: Array<() => void> = [];
+    const doc = new Y.Doc();
+    const mode = atom<'readonly' | 'readwrite'>('mode', readOnly ? 'readonly' : 'readwrite');
+    const online = atom<'online' | 'offline'>('online', 'offline');
+    const store = createTLStore({
+      shapeUtils: options.shapeUtils,
+      bindingUtils: options.bindingUtils,
+      collaboration: { mode, status: online },
+    });
+    let alive = true;
+    const update = (patch: Partial<WorkshopSession>): void => {
+      if (alive) setSession((s) => ({ ...s, ...patch }));
+    };
+    setSession({ store, ready: false, status: 'connecting', setAside: [], doc });
+
+    const binding = bindStoreToDoc(store, doc, { readOnly, onSetAside: (setAside) => update({ setAside }) });
+    disposers.push(() => binding.dispose());
+    const connection = connect(doc, options.workshopId, options.token);
+    disposers.push(() => connection.dispose());
+    disposers.push(
+      connection.onStatus((status) => {
+        online.set(status === 'connected' ? 'online' : 'offline');
+        update({ status });
+      }),
+    );
+    disposers.push(bindPresence(store, connection.awareness, options.identity));
+    void connection.ready.then(() => update({ ready: true }));
+
+    return () => {
+      alive = false;
+      for (const dispose of disposers.splice(0).reverse()) dispose();
+      doc.destroy();
+    };
+    // The identity is compared by value; the utils are module-scope constants.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [workshopId, token, identityKey]);
+
+  return session;
+}

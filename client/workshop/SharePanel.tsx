@@ -1,0 +1,81 @@
+import QRCode from 'qrcode';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { WorkshopUrls } from '../api';
+
+function useQrDataUrl(text: string): string | null {
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    let alive = true;
+    QRCode.toDataURL(text, { margin: 2, width: 720, errorCorrectionLevel: 'M', color: { dark: '#000000', light: '#ffffff' } })
+      .then((data) => alive && setUrl(data))
+      .catch(() => alive && setUrl(null));
+    return () => {
+      alive = false;
+    };
+  }, [text]);
+  return url;
+}
+
+function CopyField({ label, value, copyLabel, testId }: { label: string; value: string; copyLabel: string; testId: string }) {
+  const { t } = useTranslation();
+  const [copied, setCopied] = useState(false);
+  return (
+    <div className="copy-field">
+      <span className="copy-label">{label}</span>
+      <div className="copy-row">
+        <a href={value} className="copy-value" data-testid={testId} target="_blank" rel="noreferrer">
+          {value}
+        </a>
+        <button
+          type="button"
+          className="button-quiet"
+          aria-label={copyLabel}
+          onClick={() => {
+            void navigator.clipboard?.writeText(value).then(() => {
+              setCopied(true);
+              setTimeout(() => setCopied(false), 2000);
+            });
+          }}
+        >
+          {copied ? t('share.copied') : t('share.copy')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** Join link, join code, QR code and projector link, for the facilitator. */
+export function SharePanel({ urls, joinCode, onClose }: { urls: WorkshopUrls; joinCode: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const qr = useQrDataUrl(urls.join);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  return (
+    <aside className="share" aria-labelledby="share-heading">
+      <div className="share-top">
+        <h2 id="share-heading" ref={headingRef} tabIndex={-1}>
+          {t('share.heading')}
+        </h2>
+        <button type="button" className="button-quiet" onClick={onClose} aria-expanded="true" aria-controls="share-panel">
+          {t('share.hide')}
+        </button>
+      </div>
+      <div id="share-panel" className="share-body">
+        <p className="share-scan">{t('share.scan')}</p>
+        {qr && <img className="qr" src={qr} alt={t('share.qrAlt', { url: urls.join })} data-testid="join-qr" />}
+        <p className="share-code-label">{t('share.joinCode')}</p>
+        <p className="share-code" data-testid="join-code">
+          {joinCode}
+        </p>
+        <CopyField label={t('share.joinLink')} value={urls.join} copyLabel={t('share.copyJoin')} testId="join-link" />
+        <CopyField
+          label={t('share.projectorLink')}
+          value={urls.projector}
+          copyLabel={t('share.copyProjector')}
+          testId="projector-link"
+        />
+        <p className="hint">{t('share.projectorHint')}</p>
+      </div>
+    </aside>
+  );
+}
