@@ -1,0 +1,71 @@
+import { createHash, createHmac, randomBytes, randomInt } from 'node:crypto';
+import type { Role } from '../shared/domain/roles';
+import type { Storage } from './storage/Storage';
+
+/** Random bytes in tokens: 256 bits, well above the 128 the design asks for. */
+export const TOKEN_BYTES = 32;
+/** Random bytes in workshop and participant ids: 128 bits. */
+export const ID_BYTES = 16;
+/** Join codes avoid look-alikes (no 0/O, 1/I/L) so they can be read aloud and typed on a phone. */
+export const JOIN_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+/** Join code length: 7 characters of a 31-letter alphabet is about 34 bits, guarded by a rate limit. */
+export const JOIN_CODE_LENGTH = 7;
+
+/** Who holds a token: one workshop and one role in it. */
+export interface Session {
+  workshopId: string;
+  role: Role;
+  /** Set for participants who joined by code. */
+  participantId?: string;
+}
+
+/** A fresh unguessable token (base64url). */
+export function newToken(): string {
+  return randomBytes(TOKEN_BYTES).toString('base64url');
+}
+
+/** A fresh id with 128 random bits (base64url). */
+export function newId(): string {
+  return randomBytes(ID_BYTES).toString('base64url');
+}
+
+/** A fresh join code from the look-alike-free alphabet. */
+export function newJoinCode(): string {
+  let code = '';
+  for (let i = 0; i < JOIN_CODE_LENGTH; i++) code += JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)];
+  return code;
+}
+
+/** Join codes are case-insensitive and may be typed with spaces or dashes. */
+export function normalizeJoinCode(input: string): string {
+  return input.replace(/[\s-]/g, '').toUpperCase();
+}
+
+/** The only form in which tokens are stored. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}
+
+/**
+ * The projector token is derived from the facilitator token, so a facilitator can be shown
+ * the projector link again later while the server still stores only hashes.
+ */
+export function projectorTokenFor(facilitatorToken: string, workshopId: string): string {
+  return createHmac('sha256', facilitatorToken).update(`projector:${workshopId}`).digest('base64url');
+}
+
+/** Reads the token from an `Authorization: Bearer <token>` header. */
+export function bearerToken(header: string | undefined): string | undefined {
+  const match = header?.match(/^Bearer\s+(\S+)\s*$/i);
+  return match?.[1];
+}
+
+/** Resolves a token to its session, or undefined when it belongs to nobody. */
+export async function authenticate(storage: Storage, token: string | undefined): Promise<Session | undefined> {
+  if (!token || token.length > 200) return undefined;
+  const record = await storage.findToken(hashToken(token));
+  if (!record) return undefined;
+  return record.participantId
+    ? { workshopId: record.workshopId, role: record.role, participantId: record.participantId }
+    : { workshopId: record.workshopId, role: record.role };
+}

@@ -1,0 +1,59 @@
+import path from 'node:path';
+import { DEFAULT_MAX_FRAME_BYTES } from '../shared/protocol/limits';
+
+/** Default HTTP + WebSocket port (CONTRACT.md). */
+export const DEFAULT_PORT = 8080;
+/** Default bind address (CONTRACT.md). */
+export const DEFAULT_HOST = '0.0.0.0';
+/** Default directory of the embedded SQLite storage, relative to the working directory. */
+export const DEFAULT_DATA_DIR = './data';
+
+/** Everything the server reads from its environment, parsed once at start. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Base of links and QR codes; undefined means "derive from the bound address". */
+  publicUrl: string | undefined;
+  /** When set, creating a workshop needs `Authorization: Bearer <adminToken>`. */
+  adminToken: string | undefined;
+  /** Largest WebSocket frame accepted; a bigger one closes that socket. */
+  maxFrameBytes: number;
+  /** Directory of the built client, served when it exists. */
+  clientDir: string;
+}
+
+/** Reads the configuration from environment variables (CONTRACT.md, "Configuration"). */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: parseInteger(env.PORT, DEFAULT_PORT, 'PORT'),
+    host: nonEmpty(env.HOST) ?? DEFAULT_HOST,
+    dataDir: path.resolve(nonEmpty(env.FLET_DATA_DIR) ?? DEFAULT_DATA_DIR),
+    publicUrl: nonEmpty(env.FLET_PUBLIC_URL)?.replace(/\/+$/, ''),
+    adminToken: nonEmpty(env.FLET_ADMIN_TOKEN),
+    maxFrameBytes: parseInteger(env.FLET_MAX_FRAME_BYTES, DEFAULT_MAX_FRAME_BYTES, 'FLET_MAX_FRAME_BYTES'),
+    clientDir: path.resolve(nonEmpty(env.FLET_CLIENT_DIR) ?? 'dist/client'),
+  };
+}
+
+/** The public base URL: configured, or the bound address (a wildcard host reads as localhost). */
+export function publicUrlFor(config: Config, boundPort: number): string {
+  if (config.publicUrl) return config.publicUrl;
+  const wildcard = config.host === '0.0.0.0' || config.host === '::';
+  const host = wildcard ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host;
+  return `http://${host}:${boundPort}`;
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value !== undefined && value.trim() !== '' ? value.trim() : undefined;
+}
+
+function parseInteger(value: string | undefined, fallback: number, name: string): number {
+  const text = nonEmpty(value);
+  if (text === undefined) return fallback;
+  const parsed = Number(text);
+  if (!Number.isInteger(parsed) || parsed < 0) {
+    throw new Error(`${name} must be a non-negative integer, got "${text}"`);
+  }
+  return parsed;
+}

@@ -1,0 +1,28 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { HttpDeps } from './deps';
+import { errorHandler } from './errors';
+import { joinRoutes } from './joinRoutes';
+import { staticFiles } from './staticFiles';
+import { workshopRoutes } from './workshopRoutes';
+
+/** Largest JSON body accepted (the bodies of this API are a few hundred bytes). */
+export const BODY_LIMIT_BYTES = 64 * 1024;
+
+/** Builds the HTTP application: health, the JSON API and the built client. */
+export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
+  // Fastify's instance type is invariant in its logger; pino's Logger is a FastifyBaseLogger.
+  const loggerInstance: FastifyBaseLogger = deps.logger;
+  const app: FastifyInstance = Fastify({
+    loggerInstance,
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Behind a reverse proxy the client address comes from X-Forwarded-For (join rate limit).
+    trustProxy: process.env.FLET_TRUST_PROXY === '1',
+  });
+  app.setErrorHandler(errorHandler(deps.logger));
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  await app.register(workshopRoutes(deps));
+  await app.register(joinRoutes(deps));
+  // Not registered as a plugin: the not-found fallback must apply to the whole app.
+  await staticFiles(deps.config.clientDir)(app);
+  return app;
+}

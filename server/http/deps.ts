@@ -1,0 +1,14 @@
+import type { Logger } from 'pino';
+import type { Config } from '../config';
+import type { Storage } from '../storage/Storage';
+
+/** What the HTTP layer needs from the rest of the server (joined in server/index.ts). */
+export interface HttpDeps {
+  config: Config;
+  storage: Storage;
+  logger: Logger;
+  /** Base of links; known only once the server is bound (port 0 in tests). */
+  publicUrl: () => string;
+  /** Closes every open connection of a workshop and drops its room (before its rows are removed). */
+  closeWorkshop: (workshopId: string) => Promise<void>;
+}

@@ -1,0 +1,19 @@
+/** Links handed out for a workshop. Tokens ride in the fragment so they never reach server logs. */
+export interface WorkshopUrls {
+  facilitator: string;
+  join: string;
+  projector: string;
+}
+
+/** Builds the facilitator, join and projector links of a workshop. */
+export function workshopUrls(
+  publicUrl: string,
+  ids: { workshopId: string; joinCode: string; facilitatorToken: string; projectorToken: string },
+): WorkshopUrls {
+  const id = encodeURIComponent(ids.workshopId);
+  return {
+    facilitator: `${publicUrl}/w/${id}#token=${ids.facilitatorToken}`,
+    join: `${publicUrl}/join/${ids.joinCode}`,
+    projector: `${publicUrl}/p/${id}#token=${ids.projectorToken}`,
+  };
+}

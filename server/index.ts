@@ -1,0 +1,62 @@
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer } from 'ws';
+import { publicUrlFor, readConfig } from './config';
+import { buildHttpApp } from './http/app';
+import { createLogger } from './logger';
+import { RoomRegistry } from './rooms/RoomRegistry';
+import { upgradeHandler } from './rooms/upgrade';
+import { SqliteStorage } from './storage/SqliteStorage';
+
+/** Extra bytes ws accepts above our frame limit, so we can close with our own code (4413). */
+const TRANSPORT_SLACK_BYTES = 64 * 1024;
+
+// Wiring only: configuration, storage, rooms, HTTP and the WebSocket upgrade, shutdown.
+const logger = createLogger();
+process.on('uncaughtException', (error) => logger.error({ err: error }, 'uncaught exception'));
+process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
+
+const config = readConfig();
+const storage = new SqliteStorage(config.dataDir);
+const rooms = new RoomRegistry(storage, logger, config.maxFrameBytes);
+let boundPort = config.port;
+
+const app = await buildHttpApp({
+  config,
+  storage,
+  logger,
+  publicUrl: () => publicUrlFor(config, boundPort),
+  closeWorkshop: (workshopId) => rooms.closeWorkshop(workshopId),
+});
+
+const wss = new WebSocketServer({
+  noServer: true,
+  maxPayload: config.maxFrameBytes + TRANSPORT_SLACK_BYTES,
+  perMessageDeflate: false,
+});
+wss.on('error', (error) => logger.error({ err: error }, 'websocket server error'));
+app.server.on('upgrade', upgradeHandler(wss, rooms, storage, logger));
+
+await app.listen({ port: config.port, host: config.host });
+boundPort = (app.server.address() as AddressInfo).port;
+logger.info({ port: boundPort, host: config.host, dataDir: config.dataDir }, 'listening');
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down');
+  try {
+    await rooms.shutdown();
+    for (const client of wss.clients) client.terminate();
+    wss.close();
+    await app.close();
+    await storage.close();
+    logger.info('stopped');
+    process.exit(0);
+  } catch (error) {
+    logger.error({ err: error }, 'unclean shutdown');
+    process.exit(1);
+  }
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

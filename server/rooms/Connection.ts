@@ -1,0 +1,51 @@
+import WebSocket from 'ws';
+import { CLOSE_CODE, type CloseCode } from '../../shared/protocol/closeCodes';
+import {
+  BYTE_BURST_FRAMES, BYTES_PER_SECOND_FRAMES, MAX_BUFFERED_BYTES, MESSAGE_BURST, MESSAGES_PER_SECOND,
+} from '../../shared/protocol/limits';
+import type { Session } from '../auth';
+import { TokenBucket } from './TokenBucket';
+
+/** One authenticated WebSocket in a room: its session, limits, liveness and presence. */
+export class Connection {
+  /** Cleared before each ping; a socket that has not answered by the next round is dropped. */
+  alive = true;
+  /** Awareness client ids this socket speaks for; removed for everyone when it closes. */
+  readonly awarenessIds = new Set<number>();
+  private readonly messages = new TokenBucket(MESSAGE_BURST, MESSAGES_PER_SECOND);
+  private readonly bytes: TokenBucket;
+
+  constructor(
+    readonly socket: WebSocket,
+    readonly session: Session,
+    maxFrameBytes: number,
+  ) {
+    this.bytes = new TokenBucket(maxFrameBytes * BYTE_BURST_FRAMES, maxFrameBytes * BYTES_PER_SECOND_FRAMES);
+  }
+
+  /** True while frames can still be sent. */
+  get open(): boolean {
+    return this.socket.readyState === WebSocket.OPEN;
+  }
+
+  /** Charges one incoming message of `size` bytes; false when over the connection's share. */
+  admit(size: number): boolean {
+    return this.messages.take(1) && this.bytes.take(size);
+  }
+
+  /** Sends a frame, or closes a socket whose reader cannot keep up. */
+  send(frame: Uint8Array): void {
+    if (!this.open) return;
+    if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.close(CLOSE_CODE.tooSlow, 'too slow');
+      return;
+    }
+    this.socket.send(frame, { binary: true });
+  }
+
+  /** Closes with a named code; the reason is short and never contains content. */
+  close(code: CloseCode, reason: string): void {
+    if (this.socket.readyState === WebSocket.CLOSED || this.socket.readyState === WebSocket.CLOSING) return;
+    this.socket.close(code, reason);
+  }
+}

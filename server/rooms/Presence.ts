@@ -1,0 +1,97 @@
+import {
+  decodeAwarenessUpdate, encodeAwarenessUpdate, isRemovedState, REMOVED_STATE, type AwarenessEntry,
+} from '../../shared/protocol/awareness';
+import type { Connection } from './Connection';
+
+interface StoredEntry extends AwarenessEntry {
+  /** The socket that speaks for this client id, or null once it left. */
+  owner: Connection | null;
+}
+
+/** An awareness state that is not a JSON object or null. */
+export class PresenceError extends Error {}
+
+/**
+ * The presence (cursors, names, selections) of one room, kept as raw bytes per client id.
+ *
+ * Cursor traffic dominates, so: entries are compared by (clientID, clock) before any JSON is
+ * looked at; stale or echoed ones (the stock WebsocketProvider sends back every change it
+ * receives) are dropped; the changes of one tick are merged and encoded once for the room.
+ */
+export class Presence {
+  private readonly entries = new Map<number, StoredEntry>();
+  private readonly changed = new Set<number>();
+
+  /**
+   * Takes an awareness update from `from`. Returns true when something changed.
+   * Throws on a malformed update or a state that is not JSON.
+   */
+  receive(from: Connection, update: Uint8Array): boolean {
+    let changedAny = false;
+    for (const entry of decodeAwarenessUpdate(update)) {
+      const stored = this.entries.get(entry.clientId);
+      if (stored?.owner && stored.owner !== from) continue; // someone else's state: an echo or a spoof
+      const removal = isRemovedState(entry.state);
+      const newer = !stored || entry.clock > stored.clock || (entry.clock === stored.clock && removal && !isRemovedState(stored.state));
+      if (!newer) continue;
+      if (!removal) assertJsonObject(entry.state);
+      this.entries.set(entry.clientId, {
+        clientId: entry.clientId,
+        clock: entry.clock,
+        // Copy: the entry is a view into a frame that the socket's buffer pool may reuse.
+        state: removal ? REMOVED_STATE : entry.state.slice(),
+        owner: removal ? null : from,
+      });
+      if (removal) from.awarenessIds.delete(entry.clientId);
+      else from.awarenessIds.add(entry.clientId);
+      this.changed.add(entry.clientId);
+      changedAny = true;
+    }
+    return changedAny;
+  }
+
+  /** Marks every client id of a closed socket as gone (clock bumped, as y-protocols does). */
+  removeOwner(conn: Connection): boolean {
+    let changedAny = false;
+    for (const clientId of conn.awarenessIds) {
+      const stored = this.entries.get(clientId);
+      if (!stored || stored.owner !== conn) continue;
+      this.entries.set(clientId, { clientId, clock: stored.clock + 1, state: REMOVED_STATE, owner: null });
+      this.changed.add(clientId);
+      changedAny = true;
+    }
+    conn.awarenessIds.clear();
+    return changedAny;
+  }
+
+  /** The merged awareness update of this tick's changes, or null when nothing changed. */
+  takeChanges(): Uint8Array | null {
+    if (this.changed.size === 0) return null;
+    const entries: AwarenessEntry[] = [];
+    for (const clientId of this.changed) {
+      const stored = this.entries.get(clientId);
+      if (stored) entries.push(stored);
+    }
+    this.changed.clear();
+    return encodeAwarenessUpdate(entries);
+  }
+
+  /** Every present client's state, for a socket that just connected; null when nobody is there. */
+  current(): Uint8Array | null {
+    const present = [...this.entries.values()].filter((e) => e.owner !== null);
+    return present.length > 0 ? encodeAwarenessUpdate(present) : null;
+  }
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Receivers JSON.parse every state, so a broken one must not be relayed to them. */
+function assertJsonObject(state: Uint8Array): void {
+  let value: unknown;
+  try {
+    value = JSON.parse(utf8.decode(state));
+  } catch {
+    throw new PresenceError('awareness state is not JSON');
+  }
+  if (typeof value !== 'object' || value === null) throw new PresenceError('awareness state is not an object');
+}

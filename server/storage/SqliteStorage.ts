@@ -1,0 +1,182 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { AppendResult, ParticipantRecord, Storage, TokenRecord, WorkshopRecord } from './Storage';
+import { JoinCodeTakenError } from './Storage';
+import { SCHEMA_SQL } from './sqliteSchema';
+
+/** File name of the database inside FLET_DATA_DIR. */
+export const DATABASE_FILE = 'flet.sqlite';
+
+interface WorkshopRow {
+  id: string;
+  title: string;
+  language: WorkshopRecord['language'];
+  template: WorkshopRecord['template'];
+  created_at: string;
+  join_code: string;
+}
+
+interface ParticipantRow {
+  id: string;
+  workshop_id: string;
+  name: string | null;
+  grp: ParticipantRecord['group'];
+  created_at: string;
+}
+
+interface TokenRow {
+  hash: string;
+  workshop_id: string;
+  role: TokenRecord['role'];
+  participant_id: string | null;
+}
+
+/**
+ * The embedded storage: one SQLite file in WAL mode. `synchronous=NORMAL` keeps every
+ * committed transaction across a crash of the process (kill -9); only an OS crash or power
+ * loss could lose the last transactions. `secure_delete` overwrites freed pages so a
+ * deleted workshop leaves no bytes behind.
+ */
+export class SqliteStorage implements Storage {
+  private readonly db: Database.Database;
+  private readonly statements;
+
+  constructor(dataDir: string) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    this.db = new Database(path.join(dataDir, DATABASE_FILE));
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('secure_delete = ON');
+    this.db.pragma('foreign_keys = ON');
+    this.db.exec(SCHEMA_SQL);
+    this.statements = this.prepare();
+  }
+
+  private prepare() {
+    const db = this.db;
+    return {
+      insertWorkshop: db.prepare(
+        'INSERT INTO workshops (id, title, language, template, created_at, join_code) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      getWorkshop: db.prepare<[string], WorkshopRow>('SELECT * FROM workshops WHERE id = ?'),
+      byJoinCode: db.prepare<[string], WorkshopRow>('SELECT * FROM workshops WHERE join_code = ?'),
+      insertParticipant: db.prepare(
+        'INSERT INTO participants (id, workshop_id, name, grp, created_at) VALUES (?, ?, ?, ?, ?)',
+      ),
+      getParticipant: db.prepare<[string], ParticipantRow>('SELECT * FROM participants WHERE id = ?'),
+      insertToken: db.prepare('INSERT INTO tokens (hash, workshop_id, role, participant_id) VALUES (?, ?, ?, ?)'),
+      getToken: db.prepare<[string], TokenRow>('SELECT * FROM tokens WHERE hash = ?'),
+      snapshot: db.prepare<[string], { data: Buffer }>('SELECT data FROM snapshots WHERE workshop_id = ?'),
+      log: db.prepare<[string], { data: Buffer }>('SELECT data FROM updates WHERE workshop_id = ? ORDER BY seq'),
+      append: db.prepare('INSERT INTO updates (workshop_id, data) VALUES (?, ?)'),
+      logLength: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM updates WHERE workshop_id = ?'),
+      putSnapshot: db.prepare('INSERT OR REPLACE INTO snapshots (workshop_id, data) VALUES (?, ?)'),
+      dropMerged: db.prepare('DELETE FROM updates WHERE workshop_id = ? AND seq <= ?'),
+      deleteUpdates: db.prepare('DELETE FROM updates WHERE workshop_id = ?'),
+      deleteSnapshot: db.prepare('DELETE FROM snapshots WHERE workshop_id = ?'),
+      deleteTokens: db.prepare('DELETE FROM tokens WHERE workshop_id = ?'),
+      deleteParticipants: db.prepare('DELETE FROM participants WHERE workshop_id = ?'),
+      deleteWorkshop: db.prepare('DELETE FROM workshops WHERE id = ?'),
+    };
+  }
+
+  async createWorkshop(workshop: WorkshopRecord, tokens: TokenRecord[]): Promise<void> {
+    const s = this.statements;
+    try {
+      this.db.transaction(() => {
+        s.insertWorkshop.run(
+          workshop.id, workshop.title, workshop.language, workshop.template, workshop.createdAt, workshop.joinCode,
+        );
+        for (const t of tokens) s.insertToken.run(t.hash, t.workshopId, t.role, t.participantId);
+      })();
+    } catch (error) {
+      if (isUniqueViolation(error, 'workshops.join_code')) throw new JoinCodeTakenError();
+      throw error;
+    }
+  }
+
+  async getWorkshop(id: string): Promise<WorkshopRecord | undefined> {
+    return toWorkshop(this.statements.getWorkshop.get(id));
+  }
+
+  async findWorkshopByJoinCode(joinCode: string): Promise<WorkshopRecord | undefined> {
+    return toWorkshop(this.statements.byJoinCode.get(joinCode));
+  }
+
+  async addParticipant(p: ParticipantRecord, token: TokenRecord): Promise<void> {
+    const s = this.statements;
+    this.db.transaction(() => {
+      s.insertParticipant.run(p.id, p.workshopId, p.name, p.group, p.createdAt);
+      s.insertToken.run(token.hash, token.workshopId, token.role, token.participantId);
+    })();
+  }
+
+  async getParticipant(id: string): Promise<ParticipantRecord | undefined> {
+    const row = this.statements.getParticipant.get(id);
+    return row && { id: row.id, workshopId: row.workshop_id, name: row.name, group: row.grp, createdAt: row.created_at };
+  }
+
+  async findToken(hash: string): Promise<TokenRecord | undefined> {
+    const row = this.statements.getToken.get(hash);
+    return row && { hash: row.hash, workshopId: row.workshop_id, role: row.role, participantId: row.participant_id };
+  }
+
+  async loadUpdates(workshopId: string): Promise<Uint8Array[]> {
+    const snapshot = this.statements.snapshot.get(workshopId);
+    const log = this.statements.log.all(workshopId).map((row) => new Uint8Array(row.data));
+    return snapshot ? [new Uint8Array(snapshot.data), ...log] : log;
+  }
+
+  async appendUpdates(workshopId: string, updates: Uint8Array[]): Promise<AppendResult> {
+    const s = this.statements;
+    return this.db.transaction(() => {
+      let lastSeq = 0;
+      for (const update of updates) lastSeq = Number(s.append.run(workshopId, update).lastInsertRowid);
+      return { lastSeq, logLength: s.logLength.get(workshopId)?.n ?? 0 };
+    })();
+  }
+
+  async compact(workshopId: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
+    const s = this.statements;
+    this.db.transaction(() => {
+      s.putSnapshot.run(workshopId, snapshot);
+      s.dropMerged.run(workshopId, throughSeq);
+    })();
+  }
+
+  async deleteWorkshop(id: string): Promise<void> {
+    const s = this.statements;
+    this.db.transaction(() => {
+      s.deleteUpdates.run(id);
+      s.deleteSnapshot.run(id);
+      s.deleteTokens.run(id);
+      s.deleteParticipants.run(id);
+      s.deleteWorkshop.run(id);
+    })();
+    // secure_delete zeroes freed pages in the main file, but the write-ahead log still holds
+    // the old page images until it is checkpointed and truncated.
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  async close(): Promise<void> {
+    if (!this.db.open) return;
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    this.db.close();
+  }
+}
+
+function toWorkshop(row: WorkshopRow | undefined): WorkshopRecord | undefined {
+  return row && {
+    id: row.id,
+    title: row.title,
+    language: row.language,
+    template: row.template,
+    createdAt: row.created_at,
+    joinCode: row.join_code,
+  };
+}
+
+function isUniqueViolation(error: unknown, column: string): boolean {
+  return error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_UNIQUE' && error.message.includes(column);
+}

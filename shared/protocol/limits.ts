@@ -1,0 +1,30 @@
+/**
+ * Size and rate limits of the WebSocket protocol. One socket must never be able to stall the
+ * process or starve the others, so every untrusted length is checked against these.
+ */
+
+/** Default largest frame a client may send (configurable with FLET_MAX_FRAME_BYTES). */
+export const DEFAULT_MAX_FRAME_BYTES = 1024 * 1024;
+
+/** Largest JSON state of one awareness entry (a cursor, a name, a colour: a few hundred bytes). */
+export const MAX_AWARENESS_STATE_BYTES = 16 * 1024;
+
+/** Sustained messages per second one connection may send (cursors at 60 Hz plus echoes). */
+export const MESSAGES_PER_SECOND = 400;
+/** Short bursts above the sustained message rate (reconnect catch-up). */
+export const MESSAGE_BURST = 800;
+
+/** Sustained bytes per second one connection may send, as a multiple of the frame limit. */
+export const BYTES_PER_SECOND_FRAMES = 2;
+/** Burst of bytes, as a multiple of the frame limit (an initial sync step 2 can be one full frame). */
+export const BYTE_BURST_FRAMES = 4;
+
+/**
+ * Highest Yjs clock (and clock + length) accepted. Real documents stay far below this;
+ * crafted structs with clocks near 2^53 lose integer precision and can make the
+ * struct store's binary search loop (the idea of yjs issues 479/498).
+ */
+export const MAX_YJS_CLOCK = 2 ** 40;
+
+/** Unsent bytes queued for one socket before it counts as too slow and is closed. */
+export const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
