@@ -14,6 +14,8 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
   const loggerInstance: FastifyBaseLogger = deps.logger;
   const app: FastifyInstance = Fastify({
     loggerInstance,
+    // Bodies are untrusted: no silent coercion (42 is not a title); unknown fields are dropped.
+    ajv: { customOptions: { coerceTypes: false, removeAdditional: true } },
     bodyLimit: BODY_LIMIT_BYTES,
     // Behind a reverse proxy the client address comes from X-Forwarded-For (join rate limit).
     trustProxy: process.env.FLET_TRUST_PROXY === '1',
