@@ -45,6 +45,8 @@ export class RoomRegistry {
       conn.alive = true;
     });
     socket.on('message', (data, isBinary) => {
+      // Frames that arrive after we decided to close (e.g. behind a bad one) are not read.
+      if (!conn.open) return;
       const bytes = toBytes(data);
       if (!isBinary) return conn.close(CLOSE_CODE.badFrame, 'text frames are not spoken here');
       if (bytes.length > this.maxFrameBytes) return conn.close(CLOSE_CODE.tooLarge, 'frame too large');

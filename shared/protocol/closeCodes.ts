@@ -1,6 +1,7 @@
 /**
- * WebSocket close codes the server uses. 4xxx codes mirror HTTP statuses so a client can
- * tell "your link is wrong" (do not retry) from "the connection dropped" (retry).
+ * WebSocket close codes the server uses. 4xxx codes mirror HTTP statuses. The stock
+ * y-websocket provider does not reconnect after 4400–4499 (the client's fault: a retry
+ * would fail the same way) and does reconnect after 45xx (the server's side: retry).
  */
 export const CLOSE_CODE = {
   /** Server shutting down (standard "going away"): reconnect later. */
@@ -19,10 +20,8 @@ export const CLOSE_CODE = {
   badUpdate: 4422,
   /** The connection sent more than its share of messages or bytes. */
   rateLimited: 4429,
-  /** The connection did not answer pings. */
-  timeout: 4408,
   /** The connection reads too slowly; its unsent data passed the limit. Reconnect. */
-  tooSlow: 4410,
+  tooSlow: 4503,
   /** The server could not store or apply changes; reconnect to resynchronise. */
   internalError: 4500,
 } as const;
@@ -30,5 +29,7 @@ export const CLOSE_CODE = {
 /** A close code the server sends. */
 export type CloseCode = (typeof CLOSE_CODE)[keyof typeof CLOSE_CODE];
 
-/** Close codes after which a client must not reconnect with the same token. */
-export const PERMANENT_CLOSE_CODES: readonly number[] = [CLOSE_CODE.unauthorized, CLOSE_CODE.workshopDeleted];
+/** True when a client should not reconnect after this close code (same rule as y-websocket). */
+export function isPermanentClose(code: number): boolean {
+  return code >= 4400 && code < 4500;
+}

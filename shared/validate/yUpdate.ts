@@ -45,11 +45,15 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array): UpdateRejection | n
     known.set(client, Math.max(knownEnd(client), clock + struct.length));
   }
 
-  // Second pass: every reference points at something the document or this update holds.
-  const isKnown = (id: Y.ID | null): boolean => id === null || id.clock < knownEnd(id.client);
+  // Second pass: every reference points at something the document or this update holds;
+  // within the author's own structs only backwards, so no struct can point at itself.
   for (const struct of decoded.structs) {
     if (!(struct instanceof Y.Item)) continue;
     if (struct.content instanceof Y.ContentDoc) return 'subdocument';
+    const isKnown = (id: Y.ID | null): boolean => {
+      if (id === null || id.clock < Y.getState(doc.store, id.client)) return true;
+      return id.client === struct.id.client ? id.clock < struct.id.clock : id.clock < knownEnd(id.client);
+    };
     const parent: unknown = struct.parent;
     const parentId = parent instanceof Y.ID ? parent : null;
     if (!isKnown(struct.origin) || !isKnown(struct.rightOrigin) || !isKnown(parentId)) return 'unknown-reference';
