@@ -117,15 +117,15 @@ export class Room {
 
   /** Answers with what the client lacks, but only once it is stored (it may be this tick's). */
   private async answerStep1(conn: Connection, stateVector: Uint8Array): Promise<void> {
-    await this.flush();
-    let diff: Uint8Array;
     try {
-      diff = Y.encodeStateAsUpdate(this.doc, stateVector);
+      Y.decodeStateVector(stateVector); // bounded by the frame: lib0 refuses reads past the end
     } catch {
       conn.close(CLOSE_CODE.badFrame, 'bad state vector');
       return;
     }
-    conn.send(syncStep2Frame(diff));
+    await this.flush();
+    if (!conn.open) return;
+    conn.send(syncStep2Frame(Y.encodeStateAsUpdate(this.doc, stateVector)));
   }
 
   private applyUpdate(conn: Connection, update: Uint8Array): void {
