@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { atom, Tldraw, useTldrawCurrentUser, type Editor, type TLStore, type TLUserPreferences } from 'tldraw';
 import 'tldraw/tldraw.css';
 import { tldrawLocale } from '../i18n';
@@ -45,10 +45,12 @@ export function FletCanvas({ store, userId, name, color, language, projector, au
   useEffect(() => {
     preferences.update((p) => ({ ...p, name, color, locale: tldrawLocale(language) }));
   }, [preferences, name, color, language]);
-  const user = useTldrawCurrentUser({
-    userPreferences: preferences,
-    setUserPreferences: (next) => preferences.set({ ...next, id: userId }),
-  });
+  // A new function here would make a new user, and tldraw would build a new editor.
+  const setUserPreferences = useCallback(
+    (next: TLUserPreferences) => preferences.set({ ...next, id: userId }),
+    [preferences, userId],
+  );
+  const user = useTldrawCurrentUser({ userPreferences: preferences, setUserPreferences });
   const authorKey = `${author.group}:${author.participantId}`;
 
   const onMount = useMemo(

@@ -1,0 +1,234 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { TLPageId, TLShapePartial } from 'tldraw';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GROUP_STYLES } from '../../shared/domain/groups';
+import { eventually } from '../helpers/eventually';
+import { startServer, type RunningServer } from '../helpers/server';
+import { documentSnapshot, notesOn, waitForCanvas } from './boardPage';
+import { launchBrowser, RequestLog, screenshot } from './browser';
+
+const LAPTOP = { width: 1280, height: 800 };
+const PROJECTOR = { width: 1920, height: 1080 };
+const NOTE_TEXT = 'More ferries along the coast';
+
+describe('the shared board in a browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  const requests = new RequestLog();
+  const contexts: BrowserContext[] = [];
+  let facilitator: Page;
+  let anna: Page; // citizen, named
+  let bo: Page; // business, named
+  let projector: Page;
+  let boardUrl: string;
+  let joinUrl: string;
+  let projectorUrl: string;
+
+  async function newPage(viewport = LAPTOP): Promise<Page> {
+    const context = await browser.newContext({ viewport, locale: 'en-GB' });
+    requests.watch(context);
+    contexts.push(context);
+    return context.newPage();
+  }
+
+  async function join(page: Page, name: string, group: string): Promise<void> {
+    await page.goto(joinUrl);
+    await page.getByLabel('Your name (optional)').fill(name);
+    await page.locator(`input[name="group"][value="${group}"]`).check();
+    await page.getByRole('button', { name: 'Join the board' }).click();
+    await page.waitForURL(/\/w\//);
+    await waitForCanvas(page);
+  }
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => {});
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('lets a facilitator create a workshop and see how to invite people', async () => {
+    facilitator = await newPage();
+    await facilitator.goto(`${server.url}/`);
+    await expect(facilitator.getByRole('heading', { name: 'Start a workshop' })).toBeTruthy();
+    await screenshot(facilitator, 'laptop-start');
+    await facilitator.getByLabel('Workshop title').fill('Vision workshop, Nuuk');
+    await facilitator.getByLabel('Workshop language').selectOption('en');
+    await facilitator.getByRole('button', { name: 'Create workshop' }).click();
+    await facilitator.waitForURL(/\/w\/[^/#]+$/);
+    await waitForCanvas(facilitator);
+    boardUrl = facilitator.url();
+
+    const code = (await facilitator.getByTestId('join-code').textContent())?.trim() ?? '';
+    expect(code).toMatch(/^\S{4,}$/);
+    joinUrl = (await facilitator.getByTestId('join-link').getAttribute('href')) ?? '';
+    expect(joinUrl).toBe(`${server.url}/join/${code}`);
+    projectorUrl = (await facilitator.getByTestId('projector-link').getAttribute('href')) ?? '';
+    expect(projectorUrl).toMatch(/\/p\/[^/#]+#token=/);
+    const qr = facilitator.getByTestId('join-qr');
+    await qr.waitFor();
+    const box = await qr.boundingBox();
+    expect(box?.width ?? 0).toBeGreaterThanOrEqual(300);
+    await eventually(async () => expect(await facilitator.getByRole('status').first().textContent()).toBe('Connected'));
+    await screenshot(facilitator, 'laptop-facilitator');
+  });
+
+  it('shows a note added by one participant to another within seconds, in the group colour, with a named cursor', async () => {
+    anna = await newPage();
+    bo = await newPage();
+    await join(anna, 'Anna', 'citizen');
+    await join(bo, 'Bo', 'business');
+
+    // Anna adds a note as a person would: the note tool's shortcut, a click, typing, Escape.
+    const canvas = anna.locator('.tl-canvas').first();
+    const area = await canvas.boundingBox();
+    if (!area) throw new Error('no canvas');
+    await anna.mouse.click(area.x + area.width / 2, area.y + area.height / 2);
+    await anna.keyboard.press('n');
+    await anna.mouse.click(area.x + area.width * 0.45, area.y + area.height * 0.4);
+    // A person starts typing once the new note shows its caret.
+    await anna.waitForFunction(() => Boolean(window.__fletEditor?.getEditingShapeId()));
+    await anna.locator('.tl-shape[data-shape-type="note"] [contenteditable="true"]').first().waitFor();
+    await anna.keyboard.type(NOTE_TEXT);
+    await anna.keyboard.press('Escape');
+    await anna.mouse.move(area.x + area.width * 0.6, area.y + area.height * 0.55, { steps: 5 });
+
+    const seenByBo = await eventually(
+      async () => {
+        const notes = await notesOn(bo);
+        expect(notes.map((n) => n.text)).toContain(NOTE_TEXT);
+        return notes.find((n) => n.text === NOTE_TEXT)!;
+      },
+      { timeout: 5_000 },
+    );
+    expect(seenByBo.color).toBe(GROUP_STYLES.citizen.canvasColor);
+    expect(seenByBo.meta).toMatchObject({ group: 'citizen', gatheringId: null });
+    expect(typeof seenByBo.meta.participantId).toBe('string');
+    await expect(bo.locator('.tl-shape[data-shape-type="note"]').filter({ hasText: NOTE_TEXT }).count()).resolves.toBe(1);
+
+    // Anna's cursor, with her name, in her group's colour, on Bo's page.
+    await eventually(
+      async () => {
+        await anna.mouse.move(area.x + area.width * 0.62, area.y + area.height * 0.5, { steps: 3 });
+        const cursors = await bo.evaluate(() => {
+          const util = window.__fletEditor?.overlays.getOverlayUtil('collaborator_cursor');
+          return (util?.getOverlays() ?? []).map((o) => o.props as { name: string | null; color: string });
+        });
+        expect(cursors).toContainEqual(expect.objectContaining({ name: 'Anna', color: GROUP_STYLES.citizen.hex }));
+      },
+      { timeout: 5_000 },
+    );
+    await screenshot(bo, 'laptop-participant');
+    await screenshot(anna, 'laptop-author');
+  });
+
+  it('shows the note on the projector, follows the facilitator to another page, and changes nothing', async () => {
+    projector = await newPage(PROJECTOR);
+    await projector.goto(projectorUrl);
+    await waitForCanvas(projector);
+    await eventually(async () => expect((await notesOn(projector)).map((n) => n.text)).toContain(NOTE_TEXT), { timeout: 10_000 });
+    await eventually(
+      async () => expect(await projector.locator('.tl-shape[data-shape-type="note"]').filter({ hasText: NOTE_TEXT }).count()).toBe(1),
+      { timeout: 10_000 },
+    );
+    // No tool chrome on the projector.
+    expect(await projector.locator('.tlui-toolbar, .tlui-main-menu, .tlui-style-panel').count()).toBe(0);
+    await projector.waitForTimeout(800);
+    await screenshot(projector, 'projector-note');
+
+    // The projector cannot change anything.
+    const before = await documentSnapshot(facilitator);
+    const pArea = (await projector.locator('.tl-canvas').first().boundingBox())!;
+    await projector.mouse.click(pArea.x + 300, pArea.y + 300);
+    await projector.keyboard.press('n');
+    await projector.mouse.click(pArea.x + 400, pArea.y + 400);
+    await projector.keyboard.type('should not appear');
+    await projector.keyboard.press('Escape');
+    await projector.keyboard.press('Control+a');
+    await projector.keyboard.press('Delete');
+    expect((await notesOn(projector)).map((n) => n.text)).toEqual([NOTE_TEXT]);
+    // Even the editor's own API, behind the UI, cannot reach the others.
+    await projector.evaluate(() => {
+      const editor = window.__fletEditor!;
+      editor.updateInstanceState({ isReadonly: false });
+      editor.deleteShapes([...editor.getCurrentPageShapeIds()]);
+      editor.updateInstanceState({ isReadonly: true });
+    });
+    await facilitator.waitForTimeout(1_500);
+    expect(await documentSnapshot(facilitator)).toBe(before);
+    expect((await notesOn(bo)).map((n) => n.text)).toEqual([NOTE_TEXT]);
+    await projector.reload();
+    await waitForCanvas(projector);
+    await eventually(async () => expect((await notesOn(projector)).map((n) => n.text)).toEqual([NOTE_TEXT]), { timeout: 10_000 });
+
+    // The facilitator opens a second page and looks somewhere; the projector follows.
+    const secondPage = await facilitator.evaluate(() => {
+      const editor = window.__fletEditor!;
+      const id = 'page:round-two' as TLPageId;
+      editor.createPage({ id, name: 'Round two' });
+      editor.setCurrentPage(id);
+      const richText = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Round two: what do we keep?' }] }] };
+      editor.createShape({ type: 'text', x: 200, y: 150, props: { richText } } as TLShapePartial);
+      editor.setCamera({ x: -50, y: -20, z: 1 });
+      return id;
+    });
+    await facilitator.mouse.move(400, 300, { steps: 3 });
+    await eventually(
+      async () => expect(await projector.evaluate(() => window.__fletEditor!.getCurrentPageId())).toBe(secondPage),
+      { timeout: 10_000 },
+    );
+    const centre = (page: Page) =>
+      page.evaluate(() => {
+        const b = window.__fletEditor!.getViewportPageBounds();
+        return { x: b.x + b.w / 2, y: b.y + b.h / 2 };
+      });
+    await eventually(
+      async () => {
+        const [f, p] = [await centre(facilitator), await centre(projector)];
+        expect(Math.abs(f.x - p.x)).toBeLessThan(20);
+        expect(Math.abs(f.y - p.y)).toBeLessThan(20);
+      },
+      { timeout: 10_000 },
+    );
+    await projector.waitForTimeout(800);
+    await screenshot(projector, 'projector-followed');
+    await facilitator.evaluate(() => {
+      window.__fletEditor!.setCurrentPage('page:page' as TLPageId);
+    });
+  });
+
+  it('keeps the note through a reload and a server restart', async () => {
+    await bo.reload();
+    await waitForCanvas(bo);
+    await eventually(async () => expect((await notesOn(bo)).map((n) => n.text)).toContain(NOTE_TEXT), { timeout: 10_000 });
+
+    const { dataDir, port } = server;
+    await server.stop();
+    await eventually(async () => expect(await bo.getByRole('status').first().getAttribute('data-status')).not.toBe('connected'), {
+      timeout: 15_000,
+    });
+    await screenshot(bo, 'laptop-reconnecting');
+    server = await startServer({ dataDir, port });
+    await eventually(async () => expect(await bo.getByRole('status').first().getAttribute('data-status')).toBe('connected'), {
+      timeout: 30_000,
+    });
+
+    // A browser that has never seen the board gets the note from the server alone.
+    // The facilitator's token is kept in the first browser only; bring it in the fragment.
+    const token = await facilitator.evaluate((id) => localStorage.getItem(`flet:token:board:${id}`), boardUrl.split('/w/')[1]);
+    const fresh = await newPage();
+    await fresh.goto(`${boardUrl}#token=${token}`);
+    await waitForCanvas(fresh);
+    await eventually(async () => expect((await notesOn(fresh)).map((n) => n.text)).toContain(NOTE_TEXT), { timeout: 10_000 });
+  });
+
+  it('makes no request to any host but Flet', () => {
+    expect(requests.urls.length).toBeGreaterThan(20);
+    expect(requests.foreign(server.url)).toEqual([]);
+    expect(requests.errors).toEqual([]);
+  });
+});

@@ -1,0 +1,60 @@
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Where screenshots go (git-ignored). */
+export const RESULTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'test-results');
+
+/** Debian's Chromium, headless, with nothing of its own phoning home. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** Every URL the pages of a set of contexts asked for, WebSockets included. */
+export class RequestLog {
+  readonly urls: string[] = [];
+  readonly errors: string[] = [];
+
+  watch(context: BrowserContext): void {
+    context.on('request', (request) => this.urls.push(request.url()));
+    context.on('page', (page) => this.watchPage(page));
+    for (const page of context.pages()) this.watchPage(page);
+  }
+
+  private watchPage(page: Page): void {
+    page.on('websocket', (ws) => this.urls.push(ws.url()));
+    page.on('pageerror', (error) => this.errors.push(`${page.url()}: ${error.message}\n${error.stack ?? ''}`));
+  }
+
+  /** URLs that left Flet's own origin (data: and blob: are the page's own). */
+  foreign(origin: string): string[] {
+    const wsOrigin = origin.replace(/^http/, 'ws');
+    return this.urls.filter(
+      (url) =>
+        !url.startsWith(`${origin}/`) &&
+        url !== origin &&
+        !url.startsWith(`${wsOrigin}/`) &&
+        !url.startsWith('data:') &&
+        !url.startsWith('blob:'),
+    );
+  }
+}
+
+/** Save a screenshot to test-results/. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
