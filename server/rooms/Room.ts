@@ -38,7 +38,7 @@ export class Room {
   /** Set while the document is rebuilt from storage after a failed update; messages wait. */
   private rebuilding: Promise<void> | null = null;
   private readonly waiting: Array<{ conn: Connection; data: Uint8Array }> = [];
-  /** Set once the room is deleted or unloaded: nothing more is written. */
+  /** Set once the room is deleted, unloaded or broken: nothing more is written. */
   private closed = false;
 
   private constructor(
@@ -54,6 +54,11 @@ export class Room {
   static async load(workshopId: string, storage: Storage, logger: Logger): Promise<Room> {
     const stored = await storage.loadUpdates(workshopId);
     return new Room(workshopId, storage, logger.child({ workshopId }), stored);
+  }
+
+  /** True once the room has shut down; the registry loads a fresh one for new sockets. */
+  get isClosed(): boolean {
+    return this.closed;
   }
 
   /** Number of open connections. */
@@ -98,7 +103,10 @@ export class Room {
   private dispatch(conn: Connection, message: IncomingMessage): void {
     switch (message.kind) {
       case 'sync-step1':
-        void this.answerStep1(conn, message.stateVector);
+        this.answerStep1(conn, message.stateVector).catch((error: unknown) => {
+          this.logger.error({ errorName: errorName(error) }, 'could not answer sync step 1');
+          conn.close(CLOSE_CODE.internalError, 'sync failed');
+        });
         return;
       case 'sync-step2':
       case 'sync-update':
@@ -142,7 +150,8 @@ export class Room {
     } catch (error) {
       // The doc may hold part of the update: drop what it emitted and rebuild from storage.
       this.batch.length = before;
-      this.logger.warn({ err: error, role: conn.session.role }, 'update failed to apply, closing socket');
+      // Only the error's name: messages of JSON and decoding errors can quote note text.
+      this.logger.warn({ errorName: errorName(error), role: conn.session.role }, 'update failed to apply, closing socket');
       conn.close(CLOSE_CODE.badUpdate, 'update refused');
       this.rebuild();
     }
@@ -279,6 +288,10 @@ export class Room {
   get document(): Y.Doc {
     return this.doc;
   }
+}
+
+function errorName(error: unknown): string {
+  return error instanceof Error ? error.name : typeof error;
 }
 
 function isConnection(origin: unknown, connections: Set<Connection>): origin is Connection {

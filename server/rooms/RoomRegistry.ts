@@ -78,6 +78,11 @@ export class RoomRegistry {
     const pending = this.unloading.get(workshopId);
     if (pending) await pending;
     let room = this.rooms.get(workshopId);
+    // A room that shut down after a storage failure is replaced by a fresh load.
+    if (room && (await room.catch(() => null))?.isClosed) {
+      this.rooms.delete(workshopId);
+      room = undefined;
+    }
     if (!room) {
       room = Room.load(workshopId, this.storage, this.logger);
       this.rooms.set(workshopId, room);
