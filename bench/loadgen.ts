@@ -1,0 +1,249 @@
+import { Worker } from 'node:worker_threads';
+import { nowUs } from './clients/clock';
+import type { ClientSpec, FromWorker, ToWorker, WorkerConfig, WorkerResult } from './clients/protocol';
+import { countOf, mergeInto, newHistogram, quantileMs } from './histogram';
+import { CpuWindow, RssSampler } from './measure';
+import type { Scenario } from './scenarios';
+import { HOST, type RunningServer } from './servers';
+
+/**
+ * Runs one scenario against one running server: spreads the clients over worker threads,
+ * drives the shared timeline (warm-up, measured window, drain) and collects the numbers.
+ */
+export interface Timing {
+  warmupS: number;
+  measureS: number;
+  /** Longest wait after the window for in-flight edits; a collapsed server stops here. */
+  drainMaxS: number;
+  workers: number;
+}
+
+export interface Measured {
+  p50_ms: number | null;
+  p99_ms: number | null;
+  cursor_p99_ms: number | null;
+  lost: number;
+  server_rss_mb: number;
+  server_cpu_pct: number | null;
+  /** Diagnostics, kept out of the contract's JSON. */
+  detail: {
+    editsSent: number;
+    editsExpected: number;
+    editsReceived: number;
+    cursorP50Ms: number | null;
+    cursorsSent: number;
+    cursorsReceived: number;
+    echoesSent: number;
+    connectFailures: number;
+    connectErrors: string[];
+    disconnects: number;
+    disconnectReasons: string[];
+    loadgenCpuPct: number | null;
+    loadgenMaxQueuedBytes: number;
+    serverRssHwmMb: number | null;
+    drainS: number;
+    serverExit: string | null;
+  };
+}
+
+const CONNECT_TIMEOUT_MS = 15_000;
+
+function specsFor(s: Scenario): ClientSpec[] {
+  return Array.from({ length: s.clients }, (_, index) => ({
+    index,
+    writer: index < s.writers ? index : null,
+    cursors: s.cursorHz > 0,
+    echo: s.echo,
+  }));
+}
+
+class WorkerHandle {
+  readonly worker: Worker;
+  private readonly waiters = new Map<FromWorker['kind'], (m: FromWorker) => void>();
+  progress = 0;
+
+  constructor(config: WorkerConfig) {
+    this.worker = new Worker(new URL('./clients/workerEntry.mjs', import.meta.url), { workerData: config });
+    this.worker.on('message', (m: FromWorker) => {
+      if (m.kind === 'progress') this.progress = m.editReceived;
+      const w = this.waiters.get(m.kind);
+      if (w !== undefined) {
+        this.waiters.delete(m.kind);
+        w(m);
+      }
+    });
+    this.worker.on('error', (err) => {
+      process.stderr.write(`bench worker error: ${err.message}\n`);
+    });
+  }
+
+  next<K extends FromWorker['kind']>(kind: K, timeoutMs: number): Promise<Extract<FromWorker, { kind: K }> | null> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.waiters.delete(kind);
+        resolve(null);
+      }, timeoutMs);
+      this.waiters.set(kind, (m) => {
+        clearTimeout(timer);
+        resolve(m as Extract<FromWorker, { kind: K }>);
+      });
+    });
+  }
+
+  send(m: ToWorker): void {
+    this.worker.postMessage(m);
+  }
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, Math.max(0, ms)));
+
+export async function runLoad(server: RunningServer, scenario: Scenario, timing: Timing): Promise<Measured> {
+  const specs = specsFor(scenario);
+  const workerCount = Math.max(1, Math.min(timing.workers, specs.length));
+  const maxSeq = Math.ceil(scenario.rate * (timing.warmupS + timing.measureS) * 1.5) + 20;
+  const handles = Array.from({ length: workerCount }, (_, w) => {
+    const config: WorkerConfig = {
+      host: HOST,
+      port: server.port,
+      path: server.room.path,
+      token: server.room.token,
+      framing: server.room.framing,
+      documentName: server.room.documentName,
+      clients: specs.filter((_, i) => i % workerCount === w),
+      totalClients: specs.length,
+      writers: scenario.writers,
+      rate: scenario.rate,
+      cursorHz: scenario.cursorHz || 10,
+      maxSeq,
+      connectTimeoutMs: CONNECT_TIMEOUT_MS,
+    };
+    return new WorkerHandle(config);
+  });
+  const rss = new RssSampler(server.pid);
+  const serverCpu = new CpuWindow(server.pid);
+  const loadgenCpu = new CpuWindow('self');
+  try {
+    const connected = await Promise.all(handles.map((h) => h.next('connected', CONNECT_TIMEOUT_MS * 4)));
+    let connectFailures = 0;
+    const connectErrors: string[] = [];
+    connected.forEach((c, i) => {
+      if (c === null) {
+        connectFailures += specs.filter((_, j) => j % workerCount === i).length;
+        connectErrors.push('worker did not finish connecting');
+      } else {
+        connectFailures += c.failed;
+        connectErrors.push(...c.errors);
+      }
+    });
+
+    const startUs = nowUs() + 200_000;
+    const timeline = {
+      startUs,
+      measureStartUs: startUs + timing.warmupS * 1e6,
+      measureEndUs: startUs + (timing.warmupS + timing.measureS) * 1e6,
+    };
+    const sentPromises = handles.map((h) => h.next('sent', (timing.warmupS + timing.measureS) * 1000 + 30_000));
+    for (const h of handles) h.send({ kind: 'go', timeline });
+
+    await sleep((timeline.measureStartUs - nowUs()) / 1000);
+    serverCpu.begin();
+    loadgenCpu.begin();
+    await sleep((timeline.measureEndUs - nowUs()) / 1000);
+    const serverCpuPct = serverCpu.end();
+    const loadgenCpuPct = loadgenCpu.end();
+
+    const sent = await Promise.all(sentPromises);
+    const editsSent = sent.reduce((n, m) => n + (m?.editsSent ?? 0), 0);
+    const editsExpected = editsSent * (scenario.clients - 1);
+
+    // Drain: wait until every in-window edit has reached every other client, or give up.
+    const drainStart = performance.now();
+    while (performance.now() - drainStart < timing.drainMaxS * 1000) {
+      await sleep(200);
+      if (handles.reduce((n, h) => n + h.progress, 0) >= editsExpected) break;
+    }
+    const drainS = (performance.now() - drainStart) / 1000;
+
+    const results = await Promise.all(
+      handles.map((h) => {
+        const r = h.next('result', 15_000);
+        h.send({ kind: 'finish' });
+        return r;
+      }),
+    );
+    const rssPeak = rss.stop();
+    return summarise(
+      results.map((r) => r?.result ?? null),
+      { editsSent, editsExpected, connectFailures, connectErrors, loadgenCpuPct, serverCpuPct, drainS },
+      rssPeak,
+      server.exitedEarly(),
+    );
+  } finally {
+    rss.stop();
+    await Promise.all(handles.map((h) => h.worker.terminate()));
+  }
+}
+
+function summarise(
+  results: (WorkerResult | null)[],
+  run: {
+    editsSent: number;
+    editsExpected: number;
+    connectFailures: number;
+    connectErrors: string[];
+    loadgenCpuPct: number | null;
+    serverCpuPct: number | null;
+    drainS: number;
+  },
+  rss: { peakMb: number; hwmMb: number | null },
+  serverExit: string | null,
+): Measured {
+  const editHist = newHistogram();
+  const cursorHist = newHistogram();
+  let cursorsSent = 0;
+  let echoesSent = 0;
+  let disconnects = 0;
+  let maxQueued = 0;
+  const disconnectReasons: string[] = [];
+  for (const r of results) {
+    if (r === null) {
+      disconnectReasons.push('a worker sent no result');
+      continue;
+    }
+    mergeInto(editHist, r.editHist);
+    mergeInto(cursorHist, r.cursorHist);
+    cursorsSent += r.cursorsSent;
+    echoesSent += r.echoesSent;
+    disconnects += r.disconnects;
+    maxQueued = Math.max(maxQueued, r.maxBufferedBytes);
+    disconnectReasons.push(...r.disconnectReasons);
+  }
+  const editsReceived = countOf(editHist);
+  const cursorsReceived = countOf(cursorHist);
+  return {
+    p50_ms: quantileMs(editHist, 0.5),
+    p99_ms: quantileMs(editHist, 0.99),
+    cursor_p99_ms: quantileMs(cursorHist, 0.99),
+    lost: Math.max(0, run.editsExpected - editsReceived),
+    server_rss_mb: rss.peakMb,
+    server_cpu_pct: run.serverCpuPct,
+    detail: {
+      editsSent: run.editsSent,
+      editsExpected: run.editsExpected,
+      editsReceived,
+      cursorP50Ms: quantileMs(cursorHist, 0.5),
+      cursorsSent,
+      cursorsReceived,
+      echoesSent,
+      connectFailures: run.connectFailures,
+      connectErrors: run.connectErrors.slice(0, 5),
+      disconnects,
+      disconnectReasons: disconnectReasons.slice(0, 5),
+      loadgenCpuPct: run.loadgenCpuPct,
+      loadgenMaxQueuedBytes: maxQueued,
+      serverRssHwmMb: rss.hwmMb,
+      drainS: run.drainS,
+      serverExit,
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import type { Timing } from './loadgen';
+import { SCENARIOS, type Scenario } from './scenarios';
+import { SERVER_NAMES, type ServerName } from './servers';
+
+/**
+ * Command line and environment:
+ *   --quick | BENCH_QUICK=1          2 s warm-up, 8 s measured, 5 s drain (instead of 5/20/10)
+ *   --scenario=3,4 | BENCH_SCENARIOS  run only these scenario numbers
+ *   --server=flet,hocuspocus | BENCH_SERVERS  run only these servers
+ *   --workers=2 | BENCH_WORKERS       load-generator threads
+ */
+export interface Options {
+  scenarios: Scenario[];
+  servers: ServerName[];
+  timing: Timing;
+  quick: boolean;
+}
+
+function flag(argv: string[], name: string): string | undefined {
+  const hit = argv.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (hit === undefined) return undefined;
+  return hit.includes('=') ? hit.slice(hit.indexOf('=') + 1) : 'true';
+}
+
+function list(value: string | undefined): string[] | null {
+  if (value === undefined || value.trim() === '') return null;
+  return value.split(',').map((v) => v.trim()).filter((v) => v !== '');
+}
+
+export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
+  const quickFlag = flag(argv, 'quick') ?? env.BENCH_QUICK;
+  const quick = quickFlag !== undefined && quickFlag !== '0' && quickFlag !== 'false';
+  const wantedScenarios = list(flag(argv, 'scenario') ?? env.BENCH_SCENARIOS);
+  const scenarios = SCENARIOS.filter(
+    (s) => wantedScenarios === null || wantedScenarios.includes(String(s.id)) || wantedScenarios.includes(s.name),
+  );
+  const wantedServers = list(flag(argv, 'server') ?? env.BENCH_SERVERS);
+  const unknown = wantedServers?.filter((s) => !(SERVER_NAMES as readonly string[]).includes(s)) ?? [];
+  if (unknown.length > 0) throw new Error(`unknown server(s): ${unknown.join(', ')}; known: ${SERVER_NAMES.join(', ')}`);
+  const servers = SERVER_NAMES.filter((s) => wantedServers === null || wantedServers.includes(s));
+  const workers = Number(flag(argv, 'workers') ?? env.BENCH_WORKERS ?? 2);
+  const timing: Timing = quick
+    ? { warmupS: 2, measureS: 8, drainMaxS: 5, workers }
+    : { warmupS: 5, measureS: 20, drainMaxS: 10, workers };
+  return { scenarios, servers, timing, quick };
+}
