@@ -45,11 +45,43 @@ function CopyField({ label, value, copyLabel, testId }: { label: string; value: 
   );
 }
 
+/** The QR code and join code filling the screen, to be read from the back of the room. */
+function BigInvite({ qr, urls, joinCode, onClose }: { qr: string; urls: WorkshopUrls; joinCode: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const closeRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    const previous = document.activeElement as HTMLElement | null;
+    closeRef.current?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      previous?.focus();
+    };
+  }, [onClose]);
+  return (
+    <div className="big-invite" role="dialog" aria-modal="true" aria-labelledby="big-invite-heading">
+      <h2 id="big-invite-heading">{t('share.scan')}</h2>
+      <img className="big-qr" src={qr} alt={t('share.qrAlt', { url: urls.join })} />
+      <p className="big-code">
+        <span>{t('share.joinCode')}:</span> <strong>{joinCode}</strong>
+      </p>
+      <p className="big-url">{urls.join}</p>
+      <button ref={closeRef} type="button" className="button" onClick={onClose}>
+        {t('share.closeBig')}
+      </button>
+    </div>
+  );
+}
+
 /** Join link, join code, QR code and projector link, for the facilitator. */
 export function SharePanel({ urls, joinCode, onClose }: { urls: WorkshopUrls; joinCode: string; onClose: () => void }) {
   const { t } = useTranslation();
   const qr = useQrDataUrl(urls.join);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const [big, setBig] = useState(false);
   return (
     <aside className="share" aria-labelledby="share-heading">
       <div className="share-top">
@@ -63,6 +95,11 @@ export function SharePanel({ urls, joinCode, onClose }: { urls: WorkshopUrls; jo
       <div id="share-panel" className="share-body">
         <p className="share-scan">{t('share.scan')}</p>
         {qr && <img className="qr" src={qr} alt={t('share.qrAlt', { url: urls.join })} data-testid="join-qr" />}
+        {qr && (
+          <button type="button" className="button-quiet big-button" onClick={() => setBig(true)}>
+            {t('share.showBig')}
+          </button>
+        )}
         <p className="share-code-label">{t('share.joinCode')}</p>
         <p className="share-code" data-testid="join-code">
           {joinCode}
@@ -76,6 +113,7 @@ export function SharePanel({ urls, joinCode, onClose }: { urls: WorkshopUrls; jo
         />
         <p className="hint">{t('share.projectorHint')}</p>
       </div>
+      {big && qr && <BigInvite qr={qr} urls={urls} joinCode={joinCode} onClose={() => setBig(false)} />}
     </aside>
   );
 }

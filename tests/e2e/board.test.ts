@@ -10,6 +10,7 @@ import { launchBrowser, RequestLog, screenshot } from './browser';
 const LAPTOP = { width: 1280, height: 800 };
 const PROJECTOR = { width: 1920, height: 1080 };
 const NOTE_TEXT = 'More ferries along the coast';
+const OFFLINE_TEXT = 'Written while offline';
 
 describe('the shared board in a browser', () => {
   let server: RunningServer;
@@ -75,6 +76,15 @@ describe('the shared board in a browser', () => {
     expect(box?.width ?? 0).toBeGreaterThanOrEqual(300);
     await eventually(async () => expect(await facilitator.getByRole('status').first().textContent()).toBe('Connected'));
     await screenshot(facilitator, 'laptop-facilitator');
+
+    // For the room: the QR code and the code fill the screen, and Escape brings the board back.
+    await facilitator.getByRole('button', { name: 'Show full screen' }).click();
+    const dialog = facilitator.getByRole('dialog');
+    const bigQr = await dialog.getByRole('img').boundingBox();
+    expect(bigQr?.height ?? 0).toBeGreaterThanOrEqual(500);
+    await screenshot(facilitator, 'laptop-invite-full-screen');
+    await facilitator.keyboard.press('Escape');
+    await eventually(async () => expect(await dialog.count()).toBe(0));
   });
 
   it('shows a note added by one participant to another within seconds, in the group colour, with a named cursor', async () => {
@@ -201,7 +211,7 @@ describe('the shared board in a browser', () => {
     });
   });
 
-  it('keeps the note through a reload and a server restart', async () => {
+  it('keeps the notes through a reload, a server restart, and work done while offline', async () => {
     await bo.reload();
     await waitForCanvas(bo);
     await eventually(async () => expect((await notesOn(bo)).map((n) => n.text)).toContain(NOTE_TEXT), { timeout: 10_000 });
@@ -212,6 +222,18 @@ describe('the shared board in a browser', () => {
       timeout: 15_000,
     });
     await screenshot(bo, 'laptop-reconnecting');
+
+    // Bo keeps working while the server is away; nothing is lost.
+    const boArea = (await bo.locator('.tl-canvas').first().boundingBox())!;
+    await bo.keyboard.press('Escape');
+    await bo.keyboard.press('n');
+    await bo.mouse.click(boArea.x + boArea.width * 0.7, boArea.y + boArea.height * 0.35);
+    await bo.waitForFunction(() => Boolean(window.__fletEditor?.getEditingShapeId()));
+    await bo.locator('.tl-shape[data-shape-type="note"] [contenteditable="true"]').first().waitFor();
+    await bo.keyboard.type(OFFLINE_TEXT);
+    await bo.keyboard.press('Escape');
+    expect((await notesOn(bo)).map((n) => n.text)).toContain(OFFLINE_TEXT);
+
     server = await startServer({ dataDir, port });
     await eventually(async () => expect(await bo.getByRole('status').first().getAttribute('data-status')).toBe('connected'), {
       timeout: 30_000,
@@ -223,7 +245,13 @@ describe('the shared board in a browser', () => {
     const fresh = await newPage();
     await fresh.goto(`${boardUrl}#token=${token}`);
     await waitForCanvas(fresh);
-    await eventually(async () => expect((await notesOn(fresh)).map((n) => n.text)).toContain(NOTE_TEXT), { timeout: 10_000 });
+    await eventually(async () => expect((await notesOn(fresh)).map((n) => n.text).sort()).toEqual([NOTE_TEXT, OFFLINE_TEXT].sort()), {
+      timeout: 10_000,
+    });
+    await eventually(async () => expect((await notesOn(anna)).map((n) => n.text)).toContain(OFFLINE_TEXT), { timeout: 10_000 });
+    const offlineNote = (await notesOn(anna)).find((n) => n.text === OFFLINE_TEXT)!;
+    expect(offlineNote.color).toBe(GROUP_STYLES.business.canvasColor);
+    await screenshot(fresh, 'laptop-after-restart');
   });
 
   it('makes no request to any host but Flet', () => {
