@@ -8,6 +8,11 @@ export const DEFAULT_HOST = '0.0.0.0';
 /** Default directory of the embedded SQLite storage, relative to the working directory. */
 export const DEFAULT_DATA_DIR = './data';
 
+/** How often sockets are pinged; one that has not answered by the next round is dropped. */
+export const DEFAULT_PING_INTERVAL_MS = 30_000;
+/** How long an empty room stays loaded (a reload of the page should not reload the room). */
+export const DEFAULT_UNLOAD_GRACE_MS = 10_000;
+
 /** Everything the server reads from its environment, parsed once at start. */
 export interface Config {
   port: number;
@@ -19,8 +24,12 @@ export interface Config {
   adminToken: string | undefined;
   /** Largest WebSocket frame accepted; a bigger one closes that socket. */
   maxFrameBytes: number;
-  /** Directory of the built client, served when it exists. */
+  /** Directory of the built client, served when it exists (FLET_CLIENT_DIR, default dist/client). */
   clientDir: string;
+  /** How often sockets are pinged (FLET_PING_INTERVAL_MS; tests shorten it). */
+  pingIntervalMs: number;
+  /** How long an empty room stays loaded (FLET_UNLOAD_GRACE_MS; tests shorten it). */
+  unloadGraceMs: number;
 }
 
 /** Reads the configuration from environment variables (CONTRACT.md, "Configuration"). */
@@ -33,6 +42,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminToken: nonEmpty(env.FLET_ADMIN_TOKEN),
     maxFrameBytes: parseInteger(env.FLET_MAX_FRAME_BYTES, DEFAULT_MAX_FRAME_BYTES, 'FLET_MAX_FRAME_BYTES'),
     clientDir: path.resolve(nonEmpty(env.FLET_CLIENT_DIR) ?? 'dist/client'),
+    pingIntervalMs: parseInteger(env.FLET_PING_INTERVAL_MS, DEFAULT_PING_INTERVAL_MS, 'FLET_PING_INTERVAL_MS'),
+    unloadGraceMs: parseInteger(env.FLET_UNLOAD_GRACE_MS, DEFAULT_UNLOAD_GRACE_MS, 'FLET_UNLOAD_GRACE_MS'),
   };
 }
 

@@ -17,7 +17,7 @@ process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unha
 
 const config = readConfig();
 const storage = new SqliteStorage(config.dataDir);
-const rooms = new RoomRegistry(storage, logger, config.maxFrameBytes);
+const rooms = new RoomRegistry(storage, logger, config.maxFrameBytes, config);
 let boundPort = config.port;
 
 const app = await buildHttpApp({

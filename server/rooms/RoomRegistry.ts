@@ -6,10 +6,11 @@ import type { Storage } from '../storage/Storage';
 import { Connection } from './Connection';
 import { Room } from './Room';
 
-/** How often sockets are pinged; one that has not answered by the next round is dropped. */
-export const PING_INTERVAL_MS = 30_000;
-/** How long an empty room stays loaded (a reload of the page should not reload the room). */
-export const UNLOAD_GRACE_MS = 10_000;
+/** Timing of the registry (see Config for the defaults). */
+export interface RegistryTiming {
+  pingIntervalMs: number;
+  unloadGraceMs: number;
+}
 
 /**
  * The rooms of this process: each workshop's room is loaded once (concurrent first
@@ -26,8 +27,9 @@ export class RoomRegistry {
     private readonly storage: Storage,
     private readonly logger: Logger,
     private readonly maxFrameBytes: number,
+    private readonly timing: RegistryTiming,
   ) {
-    this.pinger = setInterval(() => this.pingAll(), PING_INTERVAL_MS);
+    this.pinger = setInterval(() => this.pingAll(), timing.pingIntervalMs);
     this.pinger.unref();
   }
 
@@ -86,6 +88,7 @@ export class RoomRegistry {
     if (!room) {
       room = Room.load(workshopId, this.storage, this.logger);
       this.rooms.set(workshopId, room);
+      void room.then(() => this.logger.info({ workshopId }, 'room loaded'), () => undefined);
       room.catch(() => this.rooms.delete(workshopId));
     }
     return room;
@@ -97,7 +100,7 @@ export class RoomRegistry {
     const timer = setTimeout(() => {
       this.unloadTimers.delete(room.workshopId);
       if (room.size === 0) void this.unload(room);
-    }, UNLOAD_GRACE_MS);
+    }, this.timing.unloadGraceMs);
     timer.unref();
     this.unloadTimers.set(room.workshopId, timer);
   }
@@ -117,6 +120,7 @@ export class RoomRegistry {
         room.shutdown(CLOSE_CODE.goingAway, 'room unloaded');
         room.destroy();
         this.unloading.delete(room.workshopId);
+        this.logger.info({ workshopId: room.workshopId }, 'room unloaded');
       });
     this.unloading.set(room.workshopId, done);
     return done;

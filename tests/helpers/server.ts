@@ -58,6 +58,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const log: OutputLog = { chunks: [], size: 0 };
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const output: string[] = [];
   const port = await new Promise<number>((resolve, reject) => {
@@ -92,6 +93,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   child.stdout?.resume();
   child.stderr?.resume();
 
+  // Keep collecting output for serverOutput() (bounded, newest last).
+  child.stdout?.on('data', (chunk: string) => appendOutput(log, chunk));
+  child.stderr?.on('data', (chunk: string) => appendOutput(log, chunk));
+  for (const line of output) appendOutput(log, `${line}\n`);
+
   const url = `http://127.0.0.1:${port}`;
   await eventually(
     async () => {
@@ -105,7 +111,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     await exited;
   };
-  return {
+  const running: RunningServer = {
     url,
     wsUrl: `ws://127.0.0.1:${port}/ws`,
     port,
@@ -114,6 +120,28 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     stop: () => signalAndWait('SIGTERM'),
     kill: () => signalAndWait('SIGKILL'),
   };
+  outputs.set(running, log);
+  return running;
+}
+
+/** Largest amount of output kept per server for {@link serverOutput}. */
+const MAX_KEPT_OUTPUT_CHARS = 8 * 1024 * 1024;
+const outputs = new WeakMap<RunningServer, OutputLog>();
+
+interface OutputLog {
+  chunks: string[];
+  size: number;
+}
+
+/** Everything the server printed so far (stdout and stderr; the oldest output may be dropped). */
+export function serverOutput(server: RunningServer): string {
+  return outputs.get(server)?.chunks.join('') ?? '';
+}
+
+function appendOutput(log: OutputLog, chunk: string): void {
+  log.chunks.push(chunk);
+  log.size += chunk.length;
+  while (log.size > MAX_KEPT_OUTPUT_CHARS && log.chunks.length > 1) log.size -= log.chunks.shift()?.length ?? 0;
 }
 
 function parseListening(line: string): number | undefined {
