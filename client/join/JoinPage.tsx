@@ -69,7 +69,10 @@ export function JoinPage({ code }: { code: string }) {
             <div className="groups">
               {GROUPS.map((g) => (
                 <label key={g} className="group-option" data-group={g}>
-                  <input type="radio" name="group" value={g} checked={group === g} onChange={() => setGroup(g)} />
+                  <input type="radio" name="group" value={g} checked={group === g} onChange={() => {
+                      setGroup(g);
+                      setGroupError(null);
+                    }} />
                   <span className="swatch" style={{ background: GROUP_STYLES[g].hex }} aria-hidden="true" />
                   {t(`groups.${g}`)}
                 </label>

@@ -31,6 +31,8 @@ export interface PresenceMeta {
 }
 
 const FIELD = 'presence';
+/** At most this often a browser sends its presence (cursor) to the others. */
+export const PRESENCE_INTERVAL_MS = 60;
 
 /** The role a presence record says its owner has. */
 export function roleOf(presence: TLInstancePresence): Role | null {
@@ -68,12 +70,20 @@ export function bindPresence(store: TLStore, awareness: Awareness, identity: Pre
         return info ? { ...info, meta: { ...meta } } : null;
       },
     })(store);
+    // Cursor moves come at pointer rate; send at most one presence per interval, the latest.
+    let latest: TLInstancePresence | null = null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const send = (): void => {
+      timer = undefined;
+      awareness.setLocalStateField(FIELD, latest);
+    };
     disposers.push(
       react('share presence', () => {
-        const presence = derivation.get();
-        awareness.setLocalStateField(FIELD, presence);
+        latest = derivation.get();
+        if (timer === undefined) timer = setTimeout(send, PRESENCE_INTERVAL_MS);
       }),
     );
+    disposers.push(() => clearTimeout(timer));
   } else {
     awareness.setLocalState(null);
   }

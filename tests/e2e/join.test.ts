@@ -56,6 +56,10 @@ describe('joining a workshop in a browser', () => {
     await waitForCanvas(page);
     expect(await page.locator('.identity').textContent()).toContain('Forening');
     expect(await page.locator('html').getAttribute('lang')).toBe('da');
+    // tldraw's own tools speak the workshop's language too.
+    await expect
+      .poll(() => page.locator('[data-testid="tools.eraser"]').first().getAttribute('aria-label'), { timeout: 10_000 })
+      .toMatch(/^Viskelæder/);
   });
 
   it('keeps the same participant when the same browser joins again', async () => {

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import da from '../../client/i18n/da.json';
+import en from '../../client/i18n/en.json';
+import { tldrawLocale } from '../../client/i18n';
+import { GROUPS } from '../../shared/domain/groups';
+
+function keys(value: unknown, prefix = ''): string[] {
+  if (typeof value !== 'object' || value === null) return [prefix];
+  return Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
+}
+
+describe('translations', () => {
+  it('has Danish and English complete, key for key', () => {
+    expect(keys(da).sort()).toEqual(keys(en).sort());
+  });
+
+  it('names every stakeholder group', () => {
+    for (const group of GROUPS) {
+      expect(en.groups[group]).toBeTruthy();
+      expect(da.groups[group]).toBeTruthy();
+    }
+  });
+
+  it("gives tldraw a language it has: Greenlandic readers get Danish", () => {
+    expect(tldrawLocale('kl')).toBe('da');
+    expect(tldrawLocale('sv')).toBe('sv');
+    expect(tldrawLocale('da')).toBe('da');
+    expect(tldrawLocale('xx')).toBe('en');
+  });
+});
