@@ -30,11 +30,14 @@ export class Presence {
     let changedAny = false;
     for (const entry of decodeAwarenessUpdate(update)) {
       const stored = this.entries.get(entry.clientId);
-      if (stored?.owner && stored.owner !== from) continue; // someone else's state: an echo or a spoof
       const removal = isRemovedState(entry.state);
       const newer = !stored || entry.clock > stored.clock || (entry.clock === stored.clock && removal && !isRemovedState(stored.state));
+      // Echoes carry the clock we already hold, so they stop here, before any JSON is read.
       if (!newer) continue;
       if (!removal) assertJsonObject(entry.state);
+      // A newer state from another socket is the same client after a reconnect (its old
+      // socket may linger half-open until the next ping): the new socket speaks for it now.
+      if (stored?.owner && stored.owner !== from) stored.owner.awarenessIds.delete(entry.clientId);
       this.entries.set(entry.clientId, {
         clientId: entry.clientId,
         clock: entry.clock,

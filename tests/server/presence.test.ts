@@ -4,6 +4,8 @@ import WebSocket from 'ws';
 import { decodeAwarenessUpdate } from '../../shared/protocol/awareness';
 import { createWorkshop, joinWorkshop, type CreatedWorkshop } from '../helpers/api';
 import { eventually } from '../helpers/eventually';
+import { awarenessFrame, awarenessUpdate } from '../helpers/frames';
+import { ProbeSocket } from '../helpers/probeSocket';
 import { workshopSocketUrl } from '../helpers/rawSocket';
 import { startServer, type RunningServer } from '../helpers/server';
 import { connectClient, type TestClient } from '../helpers/yjsClient';
@@ -95,5 +97,25 @@ describe('presence (cursors)', () => {
     expect(seen.states.has(projector.doc.clientID)).toBe(false);
     // The projector still sees everyone else.
     await eventually(() => expect(projector.provider.awareness.getStates().get(facilitator.doc.clientID)).toEqual({ cursor: { x: 2, y: 2 } }));
+  });
+
+  it('lets a reconnected client take over its presence from a lingering old socket', async () => {
+    const clientId = 777_777;
+    const { seen, socket } = await listen(server, workshop.id, workshop.facilitatorToken);
+    sockets.push(socket);
+    const old = await ProbeSocket.open(server.wsUrl, workshop.id, workshop.facilitatorToken);
+    expect((await old.send(awarenessFrame(awarenessUpdate(clientId, 1, '{"cursor":"old"}')))).closed).toBe(false);
+    const reconnected = await ProbeSocket.open(server.wsUrl, workshop.id, workshop.facilitatorToken);
+    expect((await reconnected.send(awarenessFrame(awarenessUpdate(clientId, 2, '{"cursor":"new"}')))).closed).toBe(false);
+    await eventually(() => expect(seen.states.get(clientId)).toBe('{"cursor":"new"}'));
+
+    // The old socket finally goes away: the client is still present through the new one.
+    old.close();
+    const marker = 888_888;
+    expect((await reconnected.send(awarenessFrame(awarenessUpdate(marker, 1, '{}')))).closed).toBe(false);
+    await eventually(() => expect(seen.states.get(marker)).toBe('{}'));
+    expect(seen.states.get(clientId)).toBe('{"cursor":"new"}');
+    reconnected.close();
+    await eventually(() => expect(seen.states.get(clientId)).toBe('null'));
   });
 });
