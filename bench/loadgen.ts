@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { nowUs } from './clients/clock';
 import type { ClientSpec, FromWorker, ToWorker, WorkerConfig, WorkerResult } from './clients/protocol';
 import { countOf, mergeInto, newHistogram, quantileMs } from './histogram';
-import { CpuWindow, RssSampler } from './measure';
+import { CpuWindow, MachineCpuWindow, RssSampler } from './measure';
 import type { Scenario } from './scenarios';
 import { HOST, type RunningServer } from './servers';
 
@@ -39,6 +39,8 @@ export interface Measured {
     disconnects: number;
     disconnectReasons: string[];
     loadgenCpuPct: number | null;
+    /** CPU used on the machine by anything but the server and the load generator (% of one core). */
+    otherCpuPct: number | null;
     loadgenMaxQueuedBytes: number;
     serverRssHwmMb: number | null;
     drainS: number;
@@ -122,6 +124,7 @@ export async function runLoad(server: RunningServer, scenario: Scenario, timing:
   const rss = new RssSampler(server.pid);
   const serverCpu = new CpuWindow(server.pid);
   const loadgenCpu = new CpuWindow('self');
+  const machineCpu = new MachineCpuWindow();
   try {
     const connected = await Promise.all(handles.map((h) => h.next('connected', CONNECT_TIMEOUT_MS * 4)));
     let connectFailures = 0;
@@ -148,9 +151,13 @@ export async function runLoad(server: RunningServer, scenario: Scenario, timing:
     await sleep((timeline.measureStartUs - nowUs()) / 1000);
     serverCpu.begin();
     loadgenCpu.begin();
+    machineCpu.begin();
     await sleep((timeline.measureEndUs - nowUs()) / 1000);
     const serverCpuPct = serverCpu.end();
     const loadgenCpuPct = loadgenCpu.end();
+    const machineCpuPct = machineCpu.end();
+    const otherCpuPct =
+      machineCpuPct === null ? null : Math.max(0, machineCpuPct - (serverCpuPct ?? 0) - (loadgenCpuPct ?? 0));
 
     const sent = await Promise.all(sentPromises);
     const editsSent = sent.reduce((n, m) => n + (m?.editsSent ?? 0), 0);
@@ -174,7 +181,7 @@ export async function runLoad(server: RunningServer, scenario: Scenario, timing:
     const rssPeak = rss.stop();
     return summarise(
       results.map((r) => r?.result ?? null),
-      { editsSent, editsExpected, connectFailures, connectErrors, loadgenCpuPct, serverCpuPct, drainS },
+      { editsSent, editsExpected, connectFailures, connectErrors, loadgenCpuPct, otherCpuPct, serverCpuPct, drainS },
       rssPeak,
       server.exitedEarly(),
     );
@@ -192,6 +199,7 @@ function summarise(
     connectFailures: number;
     connectErrors: string[];
     loadgenCpuPct: number | null;
+    otherCpuPct: number | null;
     serverCpuPct: number | null;
     drainS: number;
   },
@@ -240,6 +248,7 @@ function summarise(
       disconnects,
       disconnectReasons: disconnectReasons.slice(0, 5),
       loadgenCpuPct: run.loadgenCpuPct,
+      otherCpuPct: run.otherCpuPct,
       loadgenMaxQueuedBytes: maxQueued,
       serverRssHwmMb: rss.hwmMb,
       drainS: run.drainS,

@@ -78,3 +78,55 @@ export class CpuWindow {
     return wallS > 0 ? ((now - this.startCpu) / wallS) * 100 : null;
   }
 }
+
+/** Busy and total CPU seconds of the whole machine (all cores), from /proc/stat. */
+function machineCpu(): { busy: number; total: number } | null {
+  try {
+    const line = readFileSync('/proc/stat', 'latin1').split('\n')[0];
+    const v = line.trim().split(/\s+/).slice(1).map(Number);
+    const total = v.reduce((a, b) => a + b, 0);
+    const idle = (v[3] ?? 0) + (v[4] ?? 0);
+    return { busy: (total - idle) / CLK_TCK, total: total / CLK_TCK };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whole-machine CPU use over a window, in % of one core (so 2 cores = 200 %). The benchmark
+ * machine may be shared; what neither the server nor the load generator used tells how much
+ * the numbers were disturbed.
+ */
+export class MachineCpuWindow {
+  private start: { busy: number; total: number } | null = null;
+  private startWall = 0;
+
+  begin(): void {
+    this.start = machineCpu();
+    this.startWall = performance.now();
+  }
+
+  end(): number | null {
+    const now = machineCpu();
+    if (this.start === null || now === null) return null;
+    const wallS = (performance.now() - this.startWall) / 1000;
+    return wallS > 0 ? ((now.busy - this.start.busy) / wallS) * 100 : null;
+  }
+}
+
+/**
+ * Waits (bounded) until the rest of the machine is nearly idle, because the benchmark host
+ * may be shared with test runs. Returns the other load seen last, in % of one core.
+ */
+export async function waitForQuietMachine(maxWaitS: number, thresholdPct = 25): Promise<number | null> {
+  const deadline = performance.now() + maxWaitS * 1000;
+  let last: number | null = null;
+  do {
+    const w = new MachineCpuWindow();
+    w.begin();
+    await new Promise((r) => setTimeout(r, 1000));
+    last = w.end();
+    if (last === null || last < thresholdPct) return last;
+  } while (performance.now() < deadline);
+  return last;
+}

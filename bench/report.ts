@@ -76,7 +76,7 @@ const fmt = (v: number | null | undefined, digits = 1): string => (v === null ||
 
 const HEADER = [
   'scenario', 'server', 'clients', 'writers', 'rate', 'cursors', 'p50 ms', 'p99 ms', 'cursor p99 ms', 'lost',
-  'RSS MB', 'CPU %', 'Flet/ref p99', 'Flet/ref cursor p99', 'Flet/ref CPU', 'Flet/ref RSS', 'loadgen CPU %',
+  'RSS MB', 'CPU %', 'Flet/ref p99', 'Flet/ref cursor p99', 'Flet/ref CPU', 'Flet/ref RSS', 'loadgen CPU %', 'other CPU %',
 ];
 
 export function tableRows(scenarios: Scenario[], outcomes: RunOutcome[]): string[][] {
@@ -99,6 +99,7 @@ export function tableRows(scenarios: Scenario[], outcomes: RunOutcome[]): string
         isRef ? ratio(flet?.server_cpu_pct, m?.server_cpu_pct) : '',
         isRef ? ratio(flet?.server_rss_mb, m?.server_rss_mb) : '',
         fmt(m?.detail.loadgenCpuPct),
+        fmt(m?.detail.otherCpuPct),
       ]);
     }
   }

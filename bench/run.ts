@@ -3,6 +3,7 @@ import path from 'node:path';
 import { runLoad } from './loadgen';
 import { parseOptions } from './options';
 import { type RunOutcome, tableRows, textTable, writeResults } from './report';
+import { waitForQuietMachine } from './measure';
 import { fletAvailable, startServer } from './servers';
 
 /**
@@ -28,7 +29,8 @@ for (const scenario of options.scenarios) {
       process.stdout.write(`  ${label}: skipped (Flet's server is not there yet)\n`);
       continue;
     }
-    process.stdout.write(`  ${label} … `);
+    const busy = await waitForQuietMachine(options.quick ? 5 : 20);
+    process.stdout.write(`  ${label}${busy !== null && busy >= 25 ? ` (machine busy: ${busy.toFixed(0)} % of a core)` : ''} … `);
     let server;
     try {
       server = await startServer(name);
