@@ -5,10 +5,11 @@ import type { ConnectionStatus } from '../sync/connection';
 export function StatusIndicator({ status, compact = false }: { status: ConnectionStatus; compact?: boolean }) {
   const { t } = useTranslation();
   const key = status === 'denied' ? 'offline' : status;
+  const text = t(`board.status.${status}`);
   return (
     <div className={`status status-${key}${compact ? ' status-compact' : ''}`} role="status" aria-live="polite" data-status={status}>
       <span className="status-dot" aria-hidden="true" />
-      <span className="status-text">{t(`board.status.${key}`)}</span>
+      <span className="status-text">{text}</span>
     </div>
   );
 }

@@ -60,6 +60,14 @@ describe('joining a workshop in a browser', () => {
     await expect
       .poll(() => page.locator('[data-testid="tools.eraser"]').first().getAttribute('aria-label'), { timeout: 10_000 })
       .toMatch(/^Viskelæder/);
+
+    // A participant may read the board in another language.
+    await page.getByLabel('Sprog').selectOption('en');
+    await expect
+      .poll(() => page.locator('[data-testid="tools.eraser"]').first().getAttribute('aria-label'), { timeout: 10_000 })
+      .toMatch(/^Eraser/);
+    expect(await page.getByRole('status').first().textContent()).toBe('Connected');
+    await page.getByLabel('Language').selectOption('da');
   });
 
   it('keeps the same participant when the same browser joins again', async () => {
