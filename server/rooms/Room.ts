@@ -1,11 +1,11 @@
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
 import { awarenessFrame, syncStep1Frame, syncStep2Frame, updateFrame } from '../../shared/protocol/outgoing';
-import { CLOSE_CODE } from '../../shared/protocol/closeCodes';
+import { CLOSE_CODE, type CloseCode } from '../../shared/protocol/closeCodes';
 import { decodeFrame, FrameError, type IncomingMessage } from '../../shared/protocol/frame';
 import { gate } from '../../shared/protocol/gate';
 import { checkUpdate, hasPending } from '../../shared/validate/yUpdate';
-import type { Storage } from '../storage/Storage';
+import type { Storage, StoredDocument } from '../storage/Storage';
 import type { Connection } from './Connection';
 import { Presence, PresenceError } from './Presence';
 
@@ -45,9 +45,9 @@ export class Room {
     readonly workshopId: string,
     private readonly storage: Storage,
     private readonly logger: Logger,
-    stored: Uint8Array[],
+    stored: StoredDocument,
   ) {
-    this.doc = this.buildDoc(stored, []);
+    this.doc = this.buildDoc(stored);
   }
 
   /** Loads a workshop's document from storage. */
@@ -244,7 +244,7 @@ export class Room {
       const stored = await this.storage.loadUpdates(this.workshopId);
       this.doc.off('update', this.onDocUpdate);
       this.doc.destroy();
-      this.doc = this.buildDoc(stored, []);
+      this.doc = this.buildDoc(stored);
     })()
       .catch((error: unknown) => {
         this.logger.error({ err: error }, 'could not rebuild the document; closing the room');
@@ -256,11 +256,14 @@ export class Room {
       });
   }
 
-  private buildDoc(stored: Uint8Array[], extra: Uint8Array[]): Y.Doc {
+  private buildDoc(stored: StoredDocument): Y.Doc {
     // gc stays on (the default): deleted content is dropped from snapshots.
     const doc = new Y.Doc();
-    for (const update of [...stored, ...extra]) Y.applyUpdate(doc, update);
+    for (const update of stored.updates) Y.applyUpdate(doc, update);
     doc.on('update', this.onDocUpdate);
+    // A log left long by a crash is compacted at the next unload.
+    this.lastSeq = stored.lastSeq;
+    this.logLength = stored.logLength;
     return doc;
   }
 
@@ -271,10 +274,10 @@ export class Room {
   }
 
   /** Closes every socket; nothing more is stored or relayed. */
-  shutdown(code: number, reason: string): void {
+  shutdown(code: CloseCode, reason: string): void {
     this.closed = true;
     if (this.presenceTimer) clearTimeout(this.presenceTimer);
-    for (const conn of this.connections) conn.socket.close(code, reason);
+    for (const conn of this.connections) conn.close(code, reason);
     this.connections.clear();
     this.doc.off('update', this.onDocUpdate);
   }

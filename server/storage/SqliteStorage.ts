@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { AppendResult, ParticipantRecord, Storage, TokenRecord, WorkshopRecord } from './Storage';
+import type { AppendResult, ParticipantRecord, Storage, StoredDocument, TokenRecord, WorkshopRecord } from './Storage';
 import { JoinCodeTakenError } from './Storage';
 import { SCHEMA_SQL } from './sqliteSchema';
 
@@ -68,7 +68,7 @@ export class SqliteStorage implements Storage {
       insertToken: db.prepare('INSERT INTO tokens (hash, workshop_id, role, participant_id) VALUES (?, ?, ?, ?)'),
       getToken: db.prepare<[string], TokenRow>('SELECT * FROM tokens WHERE hash = ?'),
       snapshot: db.prepare<[string], { data: Buffer }>('SELECT data FROM snapshots WHERE workshop_id = ?'),
-      log: db.prepare<[string], { data: Buffer }>('SELECT data FROM updates WHERE workshop_id = ? ORDER BY seq'),
+      log: db.prepare<[string], { seq: number; data: Buffer }>('SELECT seq, data FROM updates WHERE workshop_id = ? ORDER BY seq'),
       append: db.prepare('INSERT INTO updates (workshop_id, data) VALUES (?, ?)'),
       logLength: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM updates WHERE workshop_id = ?'),
       putSnapshot: db.prepare('INSERT OR REPLACE INTO snapshots (workshop_id, data) VALUES (?, ?)'),
@@ -122,10 +122,17 @@ export class SqliteStorage implements Storage {
     return row && { hash: row.hash, workshopId: row.workshop_id, role: row.role, participantId: row.participant_id };
   }
 
-  async loadUpdates(workshopId: string): Promise<Uint8Array[]> {
-    const snapshot = this.statements.snapshot.get(workshopId);
-    const log = this.statements.log.all(workshopId).map((row) => new Uint8Array(row.data));
-    return snapshot ? [new Uint8Array(snapshot.data), ...log] : log;
+  async loadUpdates(workshopId: string): Promise<StoredDocument> {
+    return this.db.transaction(() => {
+      const snapshot = this.statements.snapshot.get(workshopId);
+      const rows = this.statements.log.all(workshopId);
+      const log = rows.map((row) => new Uint8Array(row.data));
+      return {
+        updates: snapshot ? [new Uint8Array(snapshot.data), ...log] : log,
+        lastSeq: rows.at(-1)?.seq ?? 0,
+        logLength: rows.length,
+      };
+    })();
   }
 
   async appendUpdates(workshopId: string, updates: Uint8Array[]): Promise<AppendResult> {

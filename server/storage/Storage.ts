@@ -31,6 +31,16 @@ export interface TokenRecord {
   participantId: string | null;
 }
 
+/** A workshop's document as stored. */
+export interface StoredDocument {
+  /** The snapshot (if any) first, then the log in order. */
+  updates: Uint8Array[];
+  /** Sequence number of the last log row (0 when the log is empty). */
+  lastSeq: number;
+  /** Rows in the log since the snapshot. */
+  logLength: number;
+}
+
 /** Where a workshop's update log stands after an append. */
 export interface AppendResult {
   /** Sequence number of the last row written; compaction merges up to it. */
@@ -54,8 +64,8 @@ export interface Storage {
   getParticipant(id: string): Promise<ParticipantRecord | undefined>;
   findToken(hash: string): Promise<TokenRecord | undefined>;
 
-  /** The workshop's document as stored: the snapshot (if any) first, then the log in order. */
-  loadUpdates(workshopId: string): Promise<Uint8Array[]>;
+  /** The workshop's document as stored: the snapshot (if any) and the log since. */
+  loadUpdates(workshopId: string): Promise<StoredDocument>;
   /** Appends a batch of accepted updates in one transaction; resolves once durable. */
   appendUpdates(workshopId: string, updates: Uint8Array[]): Promise<AppendResult>;
   /** Replaces the snapshot and every log row up to `throughSeq` with `snapshot`, atomically. */
