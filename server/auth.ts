@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomBytes, randomInt } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Role } from '../shared/domain/roles';
 import type { Storage } from './storage/Storage';
 
@@ -52,6 +52,12 @@ export function hashToken(token: string): string {
  */
 export function projectorTokenFor(facilitatorToken: string, workshopId: string): string {
   return createHmac('sha256', facilitatorToken).update(`projector:${workshopId}`).digest('base64url');
+}
+
+/** Compares two secrets in constant time (their hashes, so lengths never leak either). */
+export function sameSecret(a: string, b: string): boolean {
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(a), digest(b));
 }
 
 /** Reads the token from an `Authorization: Bearer <token>` header. */

@@ -3,7 +3,7 @@ import { isLanguage } from '../../shared/domain/languages';
 import { isTemplate } from '../../shared/domain/roles';
 import { createWorkshopSchema, type CreateWorkshopBody } from '../../shared/validate/httpBodies';
 import {
-  authenticate, bearerToken, hashToken, newId, newJoinCode, newToken, projectorTokenFor, type Session,
+  authenticate, bearerToken, hashToken, newId, newJoinCode, newToken, projectorTokenFor, sameSecret, type Session,
 } from '../auth';
 import { JoinCodeTakenError, type WorkshopRecord } from '../storage/Storage';
 import type { HttpDeps } from './deps';
@@ -92,7 +92,8 @@ async function sessionFor(deps: HttpDeps, token: string | undefined, workshopId:
 function requireAdmin(deps: HttpDeps, authorization: string | undefined): void {
   const admin = deps.config.adminToken;
   if (admin === undefined) return;
-  if (bearerToken(authorization) !== admin) {
+  const given = bearerToken(authorization);
+  if (given === undefined || !sameSecret(given, admin)) {
     throw new HttpError('unauthorized', 'Creating a workshop needs the administrator token.');
   }
 }
