@@ -1,0 +1,68 @@
+import net from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWorkshop, type CreatedWorkshop } from '../helpers/api';
+import { eventually } from '../helpers/eventually';
+import { startServer, type RunningServer } from '../helpers/server';
+import { connectClient, type TestClient } from '../helpers/yjsClient';
+
+/** Sends raw bytes on a TCP connection and resolves with what came back once the server closed it. */
+function rawExchange(port: number, bytes: Buffer): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1', () => socket.write(bytes));
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk) => chunks.push(chunk));
+    socket.on('close', () => resolve(Buffer.concat(chunks).toString('latin1')));
+    socket.on('error', reject);
+  });
+}
+
+describe('garbage on the wire', () => {
+  let server: RunningServer;
+  let workshop: CreatedWorkshop;
+  let honest: TestClient;
+
+  beforeAll(async () => {
+    server = await startServer();
+    workshop = await createWorkshop(server, { title: 'Garbage' });
+    honest = connectClient(server, workshop.id, workshop.facilitatorToken);
+    await honest.synced();
+  });
+  afterAll(async () => {
+    honest?.destroy();
+    await server?.stop();
+  });
+
+  it('answers bytes that are not HTTP with 400 and closes', async () => {
+    const answer = await rawExchange(server.port, Buffer.from([0x16, 0x03, 0x01, 0xff, 0x00, 0x13, 0x37, 0x0d, 0x0a, 0x0d, 0x0a]));
+    expect(answer).toMatch(/^HTTP\/1\.1 400/);
+  });
+
+  it('closes a connection that sends garbage right behind its upgrade request', async () => {
+    const request = [
+      `GET /ws/${workshop.id}?token=${workshop.facilitatorToken} HTTP/1.1`,
+      `Host: 127.0.0.1:${server.port}`,
+      'Upgrade: websocket',
+      'Connection: Upgrade',
+      'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==',
+      'Sec-WebSocket-Version: 13',
+      '',
+      '',
+    ].join('\r\n');
+    // Unmasked, reserved-bit frames and random bytes: not a WebSocket a client may send.
+    const answer = await rawExchange(server.port, Buffer.concat([Buffer.from(request), Buffer.from([0xff, 0xff, 0x00, 0x01, 0x02, 0x03, 0x99])]));
+    expect(answer).toMatch(/^HTTP\/1\.1 101/);
+  });
+
+  it('still serves the honest client afterwards', async () => {
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    const other = connectClient(server, workshop.id, workshop.facilitatorToken);
+    try {
+      await other.synced();
+      honest.doc.getMap('notes').set('still', 'here');
+      await eventually(() => expect(other.doc.getMap('notes').get('still')).toBe('here'));
+      expect(honest.provider.wsconnected).toBe(true);
+    } finally {
+      other.destroy();
+    }
+  });
+});
