@@ -286,11 +286,6 @@ export class Room {
   destroy(): void {
     this.doc.destroy();
   }
-
-  /** The document, for tests and export; do not edit it from outside. */
-  get document(): Y.Doc {
-    return this.doc;
-  }
 }
 
 function errorName(error: unknown): string {
