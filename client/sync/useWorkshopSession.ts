@@ -2,6 +2,9 @@ import { useEffect, useState } from 'react';
 import {
   atom,
   createTLStore,
+  createUserId,
+  UserRecordType,
+  type TLUser,
   type TLAnyBindingUtilConstructor,
   type TLAnyShapeUtilConstructor,
   type TLStore,
@@ -53,10 +56,18 @@ export function useWorkshopSession(options: SessionOptions | null): WorkshopSess
     const doc = new Y.Doc();
     const mode = atom<'readonly' | 'readwrite'>('mode', readOnly ? 'readonly' : 'readwrite');
     const online = atom<'online' | 'offline'>('online', 'offline');
+    // Attribution (who first wrote in a note) names the person as on their cursor, not
+    // tldraw's own per-browser user; the projector is nobody.
+    const identity = options.identity;
+    const currentUser = atom<TLUser | null>(
+      'current user',
+      identity ? UserRecordType.create({ id: createUserId(identity.userId), name: identity.name, color: identity.color }) : null,
+    );
     const store = createTLStore({
       shapeUtils: options.shapeUtils,
       bindingUtils: options.bindingUtils,
       collaboration: { mode, status: online },
+      users: { currentUser },
     });
     let alive = true;
     const update = (patch: Partial<WorkshopSession>): void => {
