@@ -43,10 +43,19 @@ export function rememberToken(workshopId: string, kind: 'board' | 'projector', t
   write(`flet:token:${kind}:${workshopId}`, token);
 }
 
-/** Forget a token that the server refused. */
+/**
+ * Forget a token that the server refused, and any join that led to it, so the join link
+ * asks again instead of reopening a board that is gone.
+ */
 export function forgetToken(workshopId: string, kind: 'board' | 'projector'): void {
   try {
     localStorage.removeItem(`flet:token:${kind}:${workshopId}`);
+    for (let i = localStorage.length - 1; i >= 0; i--) {
+      const key = localStorage.key(i);
+      if (key?.startsWith('flet:join:') && joinedWith(key.slice('flet:join:'.length))?.workshopId === workshopId) {
+        localStorage.removeItem(key);
+      }
+    }
   } catch {
     // nothing kept
   }

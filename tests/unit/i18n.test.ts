@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import da from '../../client/i18n/da.json';
 import en from '../../client/i18n/en.json';
+import sv from '../../client/i18n/sv.json';
 import { tldrawLocale } from '../../client/i18n';
 import { GROUPS } from '../../shared/domain/groups';
 
@@ -12,6 +13,10 @@ function keys(value: unknown, prefix = ''): string[] {
 describe('translations', () => {
   it('has Danish and English complete, key for key', () => {
     expect(keys(da).sort()).toEqual(keys(en).sort());
+  });
+
+  it('has Swedish complete too', () => {
+    expect(keys(sv).sort()).toEqual(keys(en).sort());
   });
 
   it('names every stakeholder group', () => {
