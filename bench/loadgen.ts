@@ -42,6 +42,9 @@ export interface Measured {
     /** CPU used on the machine by anything but the server and the load generator (% of one core). */
     otherCpuPct: number | null;
     loadgenMaxQueuedBytes: number;
+    /** Worst event-loop delay p99 and max over the load threads (ms). */
+    loadgenLoopDelayP99Ms: number;
+    loadgenLoopDelayMaxMs: number;
     serverRssHwmMb: number | null;
     drainS: number;
     serverExit: string | null;
@@ -212,6 +215,8 @@ function summarise(
   let echoesSent = 0;
   let disconnects = 0;
   let maxQueued = 0;
+  let loopP99 = 0;
+  let loopMax = 0;
   const disconnectReasons: string[] = [];
   for (const r of results) {
     if (r === null) {
@@ -224,6 +229,8 @@ function summarise(
     echoesSent += r.echoesSent;
     disconnects += r.disconnects;
     maxQueued = Math.max(maxQueued, r.maxBufferedBytes);
+    loopP99 = Math.max(loopP99, r.loopDelayP99Ms);
+    loopMax = Math.max(loopMax, r.loopDelayMaxMs);
     disconnectReasons.push(...r.disconnectReasons);
   }
   const editsReceived = countOf(editHist);
@@ -250,6 +257,8 @@ function summarise(
       loadgenCpuPct: run.loadgenCpuPct,
       otherCpuPct: run.otherCpuPct,
       loadgenMaxQueuedBytes: maxQueued,
+      loadgenLoopDelayP99Ms: loopP99,
+      loadgenLoopDelayMaxMs: loopMax,
       serverRssHwmMb: rss.hwmMb,
       drainS: run.drainS,
       serverExit,

@@ -29,7 +29,7 @@ for (const scenario of options.scenarios) {
       process.stdout.write(`  ${label}: skipped (Flet's server is not there yet)\n`);
       continue;
     }
-    const busy = await waitForQuietMachine(options.quick ? 5 : 20);
+    const busy = await waitForQuietMachine(options.quick ? 5 : 10);
     process.stdout.write(`  ${label}${busy !== null && busy >= 25 ? ` (machine busy: ${busy.toFixed(0)} % of a core)` : ''} … `);
     let server;
     try {

@@ -29,6 +29,8 @@ export interface RunningServer {
   pid: number;
   port: number;
   room: Room;
+  /** Bytes the server wrote to stdout and stderr so far, and the last of them. */
+  output(): { bytes: number; tail: string };
   /** Set when the process ended on its own (a crash during the run). */
   exitedEarly(): string | null;
   stop(): Promise<void>;
@@ -142,7 +144,9 @@ export async function startServer(name: ServerName): Promise<RunningServer> {
   });
   // Keep reading both pipes: a server blocked on a full stdout pipe would measure the pipe.
   let tail = '';
+  let bytes = 0;
   const keepTail = (chunk: Buffer): void => {
+    bytes += chunk.length;
     tail = (tail + chunk.toString('utf8')).slice(-2000);
   };
   child.stdout?.on('data', keepTail);
@@ -161,6 +165,7 @@ export async function startServer(name: ServerName): Promise<RunningServer> {
       pid: child.pid ?? 0,
       port,
       room,
+      output: () => ({ bytes, tail }),
       exitedEarly: () => exitInfo,
       stop: async () => {
         stopping = true;

@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { newHistogram, record } from '../histogram';
 import type { Timeline, WorkerResult } from './protocol';
 
@@ -14,6 +15,11 @@ export class WorkerStats {
   readonly disconnectReasons: string[] = [];
   maxBufferedBytes = 0;
   timeline: Timeline | null = null;
+  private readonly loopDelay = monitorEventLoopDelay({ resolution: 10 });
+
+  constructor() {
+    this.loopDelay.enable();
+  }
 
   /** True when a payload sent at `sendUs` belongs to the measured window. */
   inWindow(sendUs: number): boolean {
@@ -48,6 +54,8 @@ export class WorkerStats {
       disconnects: this.disconnects,
       disconnectReasons: this.disconnectReasons,
       maxBufferedBytes: this.maxBufferedBytes,
+      loopDelayP99Ms: this.loopDelay.percentile(99) / 1e6,
+      loopDelayMaxMs: this.loopDelay.max / 1e6,
     };
   }
 }

@@ -54,6 +54,9 @@ export interface WorkerResult {
   disconnectReasons: string[];
   /** Largest user-space send queue seen on any socket: the load generator falling behind. */
   maxBufferedBytes: number;
+  /** Event-loop delay of this load thread during the run (ms): its own lateness. */
+  loopDelayP99Ms: number;
+  loopDelayMaxMs: number;
 }
 
 export type FromWorker =
