@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GROUP_STYLES } from '../../shared/domain/groups';
 import { ApiError, fetchWorkshop, type WorkshopInfo } from '../api';
@@ -44,6 +44,16 @@ export function BoardPage({ workshopId, projector }: { workshopId: string; proje
   const [info, setInfo] = useState<WorkshopInfo | null>(null);
   const [problem, setProblem] = useState<Problem>(token ? null : 'noToken');
   const [shareOpen, setShareOpen] = useState(true);
+  // Keyboard focus follows the share panel: to it when opened, back to its button when hidden.
+  const [shareToggled, setShareToggled] = useState(false);
+  const inviteButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (shareToggled && !shareOpen) inviteButton.current?.focus();
+  }, [shareOpen, shareToggled]);
+  const toggleShare = (open: boolean) => {
+    setShareToggled(true);
+    setShareOpen(open);
+  };
 
   useEffect(() => {
     if (!token) return;
@@ -157,7 +167,7 @@ export function BoardPage({ workshopId, projector }: { workshopId: string; proje
         <StatusIndicator status={session.status} />
         <LanguageSwitcher />
         {isFacilitator && !shareOpen && (
-          <button type="button" className="button" onClick={() => setShareOpen(true)} aria-expanded="false">
+          <button ref={inviteButton} type="button" className="button" onClick={() => toggleShare(true)} aria-expanded="false">
             {t('share.show')}
           </button>
         )}
@@ -169,7 +179,7 @@ export function BoardPage({ workshopId, projector }: { workshopId: string; proje
           <SetAsideNotice records={session.setAside} />
         </main>
         {isFacilitator && shareOpen && info?.urls && info.joinCode && (
-          <SharePanel urls={info.urls} joinCode={info.joinCode} onClose={() => setShareOpen(false)} />
+          <SharePanel urls={info.urls} joinCode={info.joinCode} focusOnOpen={shareToggled} onClose={() => toggleShare(false)} />
         )}
       </div>
     </div>

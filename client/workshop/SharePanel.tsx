@@ -77,10 +77,26 @@ function BigInvite({ qr, urls, joinCode, onClose }: { qr: string; urls: Workshop
 }
 
 /** Join link, join code, QR code and projector link, for the facilitator. */
-export function SharePanel({ urls, joinCode, onClose }: { urls: WorkshopUrls; joinCode: string; onClose: () => void }) {
+export function SharePanel({
+  urls,
+  joinCode,
+  focusOnOpen,
+  onClose,
+}: {
+  urls: WorkshopUrls;
+  joinCode: string;
+  /** Move keyboard focus into the panel when it appears (opened by the person, not on load). */
+  focusOnOpen: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const qr = useQrDataUrl(urls.join);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (focusOnOpen) headingRef.current?.focus();
+    // Only when the panel appears.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const [big, setBig] = useState(false);
   return (
     <aside className="share" aria-labelledby="share-heading">

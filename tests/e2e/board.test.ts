@@ -85,6 +85,17 @@ describe('the shared board in a browser', () => {
     await screenshot(facilitator, 'laptop-invite-full-screen');
     await facilitator.keyboard.press('Escape');
     await eventually(async () => expect(await dialog.count()).toBe(0));
+
+    // The share panel works from the keyboard, and focus goes where the eye goes.
+    await facilitator.getByRole('button', { name: 'Hide' }).focus();
+    await facilitator.keyboard.press('Enter');
+    await eventually(async () =>
+      expect(await facilitator.evaluate(() => document.activeElement?.textContent)).toBe('Invite'),
+    );
+    await facilitator.keyboard.press('Enter');
+    await eventually(async () =>
+      expect(await facilitator.evaluate(() => document.activeElement?.textContent)).toBe('Invite participants'),
+    );
   });
 
   it('shows a note added by one participant to another within seconds, in the group colour, with a named cursor', async () => {
