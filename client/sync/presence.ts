@@ -11,6 +11,7 @@ import {
 import type { Awareness } from 'y-protocols/awareness';
 import type { Group } from '../../shared/domain/groups';
 import type { Role } from '../../shared/domain/roles';
+import { PRESENCE_FIELD } from '../../shared/protocol/presenceClaims';
 
 /** Who this browser is on the board, as others see it. */
 export interface PresenceIdentity {
@@ -30,7 +31,7 @@ export interface PresenceMeta {
   group: Group | null;
 }
 
-const FIELD = 'presence';
+const FIELD = PRESENCE_FIELD;
 /** At most this often a browser sends its presence (cursor) to the others. */
 export const PRESENCE_INTERVAL_MS = 60;
 

@@ -1,6 +1,7 @@
 import {
   decodeAwarenessUpdate, encodeAwarenessUpdate, isRemovedState, REMOVED_STATE, type AwarenessEntry,
 } from '../../shared/protocol/awareness';
+import { claimsOnly } from '../../shared/protocol/presenceClaims';
 import type { Connection } from './Connection';
 
 interface StoredEntry extends AwarenessEntry {
@@ -34,7 +35,9 @@ export class Presence {
       const newer = !stored || entry.clock > stored.clock || (entry.clock === stored.clock && removal && !isRemovedState(stored.state));
       // Echoes carry the clock we already hold, so they stop here, before any JSON is read.
       if (!newer) continue;
-      if (!removal) assertJsonObject(entry.state);
+      if (!removal && !claimsOnly(parseJsonObject(entry.state), from.session.role)) {
+        throw new PresenceError('awareness state claims a role the socket does not have');
+      }
       // A newer state from another socket is the same client after a reconnect (its old
       // socket may linger half-open until the next ping): the new socket speaks for it now.
       if (stored?.owner && stored.owner !== from) stored.owner.awarenessIds.delete(entry.clientId);
@@ -89,7 +92,7 @@ export class Presence {
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Receivers JSON.parse every state, so a broken one must not be relayed to them. */
-function assertJsonObject(state: Uint8Array): void {
+function parseJsonObject(state: Uint8Array): object {
   let value: unknown;
   try {
     value = JSON.parse(utf8.decode(state));
@@ -97,4 +100,5 @@ function assertJsonObject(state: Uint8Array): void {
     throw new PresenceError('awareness state is not JSON');
   }
   if (typeof value !== 'object' || value === null) throw new PresenceError('awareness state is not an object');
+  return value;
 }
