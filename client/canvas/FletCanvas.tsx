@@ -3,7 +3,7 @@ import { atom, Tldraw, useTldrawCurrentUser, type Editor, type TLStore, type TLU
 import 'tldraw/tldraw.css';
 import { tldrawLocale } from '../i18n';
 import { stampAuthorship, type Author } from './authorship';
-import { assetUrls, editorOptions, licenseKey } from './config';
+import { assetUrls, editorOptions, externalContent, licenseKey } from './config';
 import { followFacilitator } from './follow';
 
 /** Props of {@link FletCanvas}. */
@@ -82,6 +82,7 @@ export function FletCanvas({ store, userId, name, color, language, projector, au
       assetUrls={assetUrls}
       licenseKey={licenseKey}
       options={editorOptions}
+      {...externalContent}
       hideUi={projector}
       onMount={onMount}
     />

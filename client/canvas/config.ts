@@ -23,3 +23,15 @@ export const licenseKey: string | undefined = __TLDRAW_LICENSE_KEY__ || undefine
 export const editorOptions: Partial<TldrawOptions> = {
   maxPages: 20,
 };
+
+/**
+ * Images are kept inside the workshop document as data until assets get a store of their
+ * own, and the server refuses frames over 1 MiB (closing the socket for good). So an image
+ * must stay well below that, even with the base64 overhead and other offline changes in the
+ * same frame; a larger one is refused with tldraw's own message. Videos are not accepted.
+ */
+export const externalContent = {
+  maxImageDimension: 1600,
+  maxAssetSize: 384 * 1024,
+  acceptedVideoMimeTypes: [] as readonly string[],
+} as const;
