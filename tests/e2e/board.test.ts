@@ -265,6 +265,45 @@ describe('the shared board in a browser', () => {
     await screenshot(fresh, 'laptop-after-restart');
   });
 
+  it('refuses a photo too large for the board, keeps the connection, and shares a small image', async () => {
+    const sizes = await anna.evaluate(async () => {
+      const editor = window.__fletEditor!;
+      const png = (side: number, noise: boolean): Promise<File> =>
+        new Promise((resolve) => {
+          const canvas = document.createElement('canvas');
+          canvas.width = side;
+          canvas.height = side;
+          const context = canvas.getContext('2d')!;
+          if (noise) {
+            // Noise does not compress: a PNG as heavy as a phone photo.
+            const image = context.createImageData(side, side);
+            for (let offset = 0; offset < image.data.length; offset += 65_536) {
+              crypto.getRandomValues(image.data.subarray(offset, offset + 65_536));
+            }
+            context.putImageData(image, 0, 0);
+          } else {
+            context.fillStyle = '#e16919';
+            context.fillRect(0, 0, side, side);
+          }
+          canvas.toBlob((blob) => resolve(new File([blob!], noise ? 'photo.png' : 'sketch.png', { type: 'image/png' })), 'image/png');
+        });
+      const [photo, sketch] = [await png(700, true), await png(64, false)];
+      await editor.putExternalContent({ type: 'files', files: [photo], point: { x: 100, y: 100 } });
+      await editor.putExternalContent({ type: 'files', files: [sketch], point: { x: 400, y: 100 } });
+      return { photo: photo.size, sketch: sketch.size };
+    });
+    expect(sizes.photo).toBeGreaterThan(1024 * 1024);
+    expect(sizes.sketch).toBeLessThan(10 * 1024);
+
+    // Anna is told in tldraw's words, and her connection is untouched.
+    await eventually(async () => expect(await anna.getByText('File size is too big').count()).toBeGreaterThan(0));
+    const imagesOn = (page: Page) =>
+      page.evaluate(() => window.__fletEditor!.store.allRecords().filter((r) => r.typeName === 'shape' && r.type === 'image').length);
+    await eventually(async () => expect(await imagesOn(bo)).toBe(1), { timeout: 10_000 });
+    expect(await imagesOn(anna)).toBe(1);
+    expect(await anna.getByRole('status').first().getAttribute('data-status')).toBe('connected');
+  });
+
   it('makes no request to any host but Flet', () => {
     expect(requests.urls.length).toBeGreaterThan(20);
     expect(requests.foreign(server.url)).toEqual([]);
