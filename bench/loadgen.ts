@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { nowUs } from './clients/clock';
 import type { ClientSpec, FromWorker, ToWorker, WorkerConfig, WorkerResult } from './clients/protocol';
 import { countOf, mergeInto, newHistogram, quantileMs } from './histogram';
-import { CpuWindow, MachineCpuWindow, RssSampler } from './measure';
+import { CpuWindow, MachineCpuWindow, RssSampler, rssMb } from './measure';
 import type { Scenario } from './scenarios';
 import { HOST, type RunningServer } from './servers';
 
@@ -46,6 +46,8 @@ export interface Measured {
     loadgenLoopDelayP99Ms: number;
     loadgenLoopDelayMaxMs: number;
     serverRssHwmMb: number | null;
+    /** Server RSS before any bench client connected: its baseline. */
+    serverRssIdleMb: number | null;
     drainS: number;
     serverExit: string | null;
   };
@@ -124,6 +126,7 @@ export async function runLoad(server: RunningServer, scenario: Scenario, timing:
     };
     return new WorkerHandle(config);
   });
+  const rssIdleMb = rssMb(server.pid);
   const rss = new RssSampler(server.pid);
   const serverCpu = new CpuWindow(server.pid);
   const loadgenCpu = new CpuWindow('self');
@@ -185,7 +188,7 @@ export async function runLoad(server: RunningServer, scenario: Scenario, timing:
     return summarise(
       results.map((r) => r?.result ?? null),
       { editsSent, editsExpected, connectFailures, connectErrors, loadgenCpuPct, otherCpuPct, serverCpuPct, drainS },
-      rssPeak,
+      { ...rssPeak, idleMb: rssIdleMb },
       server.exitedEarly(),
     );
   } finally {
@@ -206,7 +209,7 @@ function summarise(
     serverCpuPct: number | null;
     drainS: number;
   },
-  rss: { peakMb: number; hwmMb: number | null },
+  rss: { peakMb: number; hwmMb: number | null; idleMb: number | null },
   serverExit: string | null,
 ): Measured {
   const editHist = newHistogram();
@@ -260,6 +263,7 @@ function summarise(
       loadgenLoopDelayP99Ms: loopP99,
       loadgenLoopDelayMaxMs: loopMax,
       serverRssHwmMb: rss.hwmMb,
+      serverRssIdleMb: rss.idleMb,
       drainS: run.drainS,
       serverExit,
     },

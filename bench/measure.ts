@@ -36,6 +36,11 @@ function statusMb(pid: number, field: 'VmRSS' | 'VmHWM'): number | null {
   }
 }
 
+/** Current VmRSS of a process in MB, or null. */
+export function rssMb(pid: number): number | null {
+  return statusMb(pid, 'VmRSS');
+}
+
 /** Samples VmRSS of a process every `intervalMs` and keeps the peak. */
 export class RssSampler {
   private peak = 0;

@@ -69,7 +69,9 @@ export function contractJson(scenarios: Scenario[], outcomes: RunOutcome[]): Ent
 
 function ratio(flet: number | null | undefined, ref: number | null | undefined): string {
   if (flet === null || flet === undefined || ref === null || ref === undefined || ref === 0) return '–';
-  return `${(flet / ref).toFixed(2)}×`;
+  const r = flet / ref;
+  // Two significant digits, so a collapsed reference reads 0.0031× rather than 0.00×.
+  return `${r >= 0.1 ? r.toFixed(2) : r.toPrecision(2)}×`;
 }
 
 const fmt = (v: number | null | undefined, digits = 1): string => (v === null || v === undefined ? '–' : v.toFixed(digits));

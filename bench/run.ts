@@ -1,10 +1,9 @@
 import { cpus } from 'node:os';
 import path from 'node:path';
-import { runLoad } from './loadgen';
+import { attempt, disturbance } from './attempt';
 import { parseOptions } from './options';
 import { type RunOutcome, tableRows, textTable, writeResults } from './report';
-import { waitForQuietMachine } from './measure';
-import { fletAvailable, startServer } from './servers';
+import { fletAvailable } from './servers';
 
 /**
  * `npm run bench`: every selected scenario against Flet and the two reference servers, each
@@ -21,45 +20,27 @@ process.stdout.write(
     `${t.warmupS} s warm-up, ${t.measureS} s measured, ≤${t.drainMaxS} s drain, ${t.workers} load thread(s)\n`,
 );
 
+/** A run disturbed by more than this much foreign CPU (% of a core) is tried once more. */
+const BUSY_RETRY_PCT = 50;
+/** No retries once the whole benchmark has taken this long, so it stays near its budget. */
+const RETRY_BUDGET_MS = (options.quick ? 4 : 11) * 60_000;
+const quietWaitS = options.quick ? 5 : 10;
+
 for (const scenario of options.scenarios) {
   for (const name of options.servers) {
-    const label = `scenario ${scenario.name} on ${name}`;
     if (name === 'flet' && !fletAvailable()) {
       outcomes.push({ scenario, server: name, measured: null, error: 'server/index.ts not present' });
-      process.stdout.write(`  ${label}: skipped (Flet's server is not there yet)\n`);
+      process.stdout.write(`  scenario ${scenario.name} on flet: skipped (Flet's server is not there yet)\n`);
       continue;
     }
-    const busy = await waitForQuietMachine(options.quick ? 5 : 10);
-    process.stdout.write(`  ${label}${busy !== null && busy >= 25 ? ` (machine busy: ${busy.toFixed(0)} % of a core)` : ''} … `);
-    let server;
-    try {
-      server = await startServer(name);
-    } catch (err) {
-      const error = `did not start: ${(err as Error).message.slice(0, 300)}`;
-      outcomes.push({ scenario, server: name, measured: null, error });
-      process.stdout.write(`${error}\n`);
-      continue;
+    let best = await attempt(scenario, name, options.timing, quietWaitS);
+    // The host may be shared: keep the quieter of two tries when the first was disturbed.
+    if (disturbance(best) > BUSY_RETRY_PCT && Date.now() - started < RETRY_BUDGET_MS) {
+      process.stdout.write('    machine was busy; trying once more\n');
+      const second = await attempt(scenario, name, options.timing, quietWaitS);
+      if (disturbance(second) < disturbance(best)) best = second;
     }
-    try {
-      const measured = await runLoad(server, scenario, options.timing);
-      outcomes.push({ scenario, server: name, measured, error: null });
-      const d = measured.detail;
-      process.stdout.write(
-        `p99 ${measured.p99_ms?.toFixed(2) ?? '–'} ms, lost ${measured.lost}/${d.editsExpected}` +
-          (scenario.cursorHz > 0 ? `, cursor p99 ${measured.cursor_p99_ms?.toFixed(2) ?? '–'} ms` : '') +
-          `, CPU ${measured.server_cpu_pct?.toFixed(0) ?? '–'} %` +
-          (d.connectFailures > 0 ? `, ${d.connectFailures} failed to connect (${d.connectErrors[0] ?? ''})` : '') +
-          (d.disconnects > 0 ? `, ${d.disconnects} dropped (${d.disconnectReasons[0] ?? ''})` : '') +
-          (d.serverExit !== null ? `, server ${d.serverExit}` : '') +
-          '\n',
-      );
-    } catch (err) {
-      const error = `run failed: ${(err as Error).message.slice(0, 300)}`;
-      outcomes.push({ scenario, server: name, measured: null, error });
-      process.stdout.write(`${error}\n`);
-    } finally {
-      await server.stop();
-    }
+    outcomes.push(best);
   }
 }
 
