@@ -30,6 +30,8 @@ export interface Config {
   pingIntervalMs: number;
   /** How long an empty room stays loaded (FLET_UNLOAD_GRACE_MS; tests shorten it). */
   unloadGraceMs: number;
+  /** Behind a reverse proxy (FLET_TRUST_PROXY=1) the client address comes from X-Forwarded-For. */
+  trustProxy: boolean;
 }
 
 /** Reads the configuration from environment variables (CONTRACT.md, "Configuration"). */
@@ -44,6 +46,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clientDir: path.resolve(nonEmpty(env.FLET_CLIENT_DIR) ?? 'dist/client'),
     pingIntervalMs: parseInteger(env.FLET_PING_INTERVAL_MS, DEFAULT_PING_INTERVAL_MS, 'FLET_PING_INTERVAL_MS'),
     unloadGraceMs: parseInteger(env.FLET_UNLOAD_GRACE_MS, DEFAULT_UNLOAD_GRACE_MS, 'FLET_UNLOAD_GRACE_MS'),
+    trustProxy: nonEmpty(env.FLET_TRUST_PROXY) === '1',
   };
 }
 

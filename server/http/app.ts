@@ -18,7 +18,7 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
     ajv: { customOptions: { coerceTypes: false, removeAdditional: true } },
     bodyLimit: BODY_LIMIT_BYTES,
     // Behind a reverse proxy the client address comes from X-Forwarded-For (join rate limit).
-    trustProxy: process.env.FLET_TRUST_PROXY === '1',
+    trustProxy: deps.config.trustProxy,
   });
   app.setErrorHandler(errorHandler(deps.logger));
   app.get('/healthz', async () => ({ status: 'ok' }));
