@@ -118,6 +118,9 @@ export class BenchClient {
   }
 
   private onAwareness(frame: Buffer, c: Cursor): void {
+    const measure = this.spec.measureCursors;
+    // A client that neither measures nor echoes needs nothing beyond the message type.
+    if (!measure && !this.spec.echo) return;
     const now = nowUs();
     const len = readVarUint(frame, c);
     const end = c.pos + len;
@@ -135,8 +138,10 @@ export class BenchClient {
       const prev = this.seenClock.get(clientID);
       if (prev !== undefined && prev >= clock) continue;
       this.seenClock.set(clientID, clock);
-      const sendUs = cursorSendUs(frame, stateFrom, c.pos);
-      if (sendUs >= 0 && this.stats.inWindow(sendUs)) this.stats.cursor(now - sendUs);
+      if (measure) {
+        const sendUs = cursorSendUs(frame, stateFrom, c.pos);
+        if (sendUs >= 0 && this.stats.inWindow(sendUs)) this.stats.cursor(now - sendUs);
+      }
       if (this.spec.echo) {
         // The stock WebsocketProvider applies the update, then broadcasts every entry whose
         // clock advanced, unchanged, in one message per received message.

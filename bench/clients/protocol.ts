@@ -8,6 +8,8 @@ export interface ClientSpec {
   /** Writer number (0 … writers-1) for the full Yjs clients, null for light clients. */
   writer: number | null;
   cursors: boolean;
+  /** Whether this client reads the send time of the cursors it receives (a sample of clients does). */
+  measureCursors: boolean;
   echo: boolean;
 }
 
