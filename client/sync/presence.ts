@@ -34,6 +34,35 @@ export interface PresenceMeta {
 const FIELD = PRESENCE_FIELD;
 /** At most this often a browser sends its presence (cursor) to the others. */
 export const PRESENCE_INTERVAL_MS = 60;
+/**
+ * Selected shapes named in a presence. Others see a selection outline only for these; the
+ * server refuses a presence over 16 KB, and Ctrl+A on a busy board selects thousands.
+ */
+export const MAX_PRESENCE_SELECTED = 50;
+/** Scribbles (eraser, lasso, laser trails) in a presence, and points in each. */
+export const MAX_PRESENCE_SCRIBBLES = 4;
+export const MAX_PRESENCE_SCRIBBLE_POINTS = 64;
+/** Characters of a chat message in a presence. */
+export const MAX_PRESENCE_CHAT_CHARS = 500;
+
+/**
+ * A presence small enough to send: the first selected ids, the newest scribbles and their
+ * newest points, so one person's state stays a few kilobytes however much they select.
+ */
+export function boundedPresence<T extends Pick<TLInstancePresence, 'selectedShapeIds' | 'scribbles' | 'chatMessage'>>(presence: T): T {
+  return {
+    ...presence,
+    selectedShapeIds: presence.selectedShapeIds.slice(0, MAX_PRESENCE_SELECTED),
+    scribbles: presence.scribbles
+      .slice(-MAX_PRESENCE_SCRIBBLES)
+      .map((scribble) =>
+        scribble.points.length > MAX_PRESENCE_SCRIBBLE_POINTS
+          ? { ...scribble, points: scribble.points.slice(-MAX_PRESENCE_SCRIBBLE_POINTS) }
+          : scribble,
+      ),
+    chatMessage: presence.chatMessage.slice(0, MAX_PRESENCE_CHAT_CHARS),
+  };
+}
 
 /** The role a presence record says its owner has. */
 export function roleOf(presence: TLInstancePresence): Role | null {
@@ -68,7 +97,7 @@ export function bindPresence(store: TLStore, awareness: Awareness, identity: Pre
       instanceId: presenceIdOf(ownId),
       getUserPresence(s, u) {
         const info = getDefaultUserPresence(s, u);
-        return info ? { ...info, meta: { ...meta } } : null;
+        return info ? boundedPresence({ ...info, meta: { ...meta } }) : null;
       },
     })(store);
     // Cursor moves come at pointer rate; send at most one presence per interval, the latest.

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
   CameraRecordType,
+  createShapeId,
   InstancePageStateRecordType,
   InstancePresenceRecordType,
   TLINSTANCE_ID,
@@ -12,6 +13,7 @@ import {
 import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { bindPresence, roleOf } from '../../client/sync/presence';
+import { MAX_AWARENESS_STATE_BYTES } from '../../shared/protocol/limits';
 import { baseRecords, newStore, PAGE_ID } from './storeFixtures';
 
 /** Relay awareness updates between two peers, as the server does; returns what each sent. */
@@ -102,5 +104,30 @@ describe('presence through awareness', () => {
     awA.setLocalStateField('presence', { userId: 42, cursor: 'nowhere' });
     expect(presences(storeB)).toHaveLength(0);
     expect(InstancePresenceRecordType.createId(String(awA.clientID))).toMatch(/^instance_presence:/);
+  });
+
+  it("stays well under the server's size limit when a person selects hundreds of shapes", async () => {
+    const [docA, docB] = [new Y.Doc(), new Y.Doc()];
+    const [awA, awB] = [new Awareness(docA), new Awareness(docB)];
+    relay(awA, awB);
+    const storeA = withSession(newStore());
+    const storeB = withSession(newStore());
+    bindPresence(storeA, awA, { userId: 'participant:p1', name: 'Anna', color: '#e16919', role: 'participant', group: 'citizen' });
+    bindPresence(storeB, awB, null);
+
+    // Ctrl+A on a busy board: 600 shapes selected.
+    const selected = Array.from({ length: 600 }, (_, i) => createShapeId(`a-rather-long-shape-id-${i}`));
+    const pageStateId = InstancePageStateRecordType.createId(PAGE_ID);
+    storeA.update(pageStateId, (s) => ({ ...s, selectedShapeIds: selected }));
+    expect(JSON.stringify(selected).length).toBeGreaterThan(MAX_AWARENESS_STATE_BYTES);
+
+    await vi.waitFor(() => expect(presences(storeB)[0]?.selectedShapeIds.length ?? 0).toBeGreaterThan(0));
+    const state = awA.getLocalState();
+    expect(JSON.stringify(state).length).toBeLessThan(MAX_AWARENESS_STATE_BYTES / 2);
+    expect(encodeAwarenessUpdate(awA, [awA.clientID]).byteLength).toBeLessThan(MAX_AWARENESS_STATE_BYTES / 2);
+    // Others still see what the selection begins with.
+    const seen = presences(storeB)[0].selectedShapeIds;
+    expect(seen.slice(0, 3)).toEqual(selected.slice(0, 3));
+    expect(seen.every((id) => selected.includes(id))).toBe(true);
   });
 });
