@@ -1,9 +1,20 @@
 import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { createShapeId, toRichText, type TLNoteShape, type TLRecord } from 'tldraw';
+import {
+  CameraRecordType,
+  createShapeId,
+  InstancePageStateRecordType,
+  InstancePresenceRecordType,
+  TLDOCUMENT_ID,
+  TLINSTANCE_ID,
+  TLPOINTER_ID,
+  toRichText,
+  type TLNoteShape,
+  type TLRecord,
+} from 'tldraw';
 import { bindStoreToDoc, type SetAsideRecord } from '../../client/sync/binding';
 import { recordsOf } from '../../shared/schema';
-import { baseRecords, newStore, note, noteText } from './storeFixtures';
+import { baseRecords, newStore, note, noteText, PAGE_ID } from './storeFixtures';
 
 /** Link two docs so every update of one is applied to the other, like a relay would. */
 function link(a: Y.Doc, b: Y.Doc): { flush(): void; pause(): void } {
@@ -57,10 +68,41 @@ describe('the binding between a tldraw store and the workshop document', () => {
   it('keeps session and presence records out of the document', () => {
     const store = newStore();
     const doc = new Y.Doc();
-    bindStoreToDoc(store, doc);
-    store.put(baseRecords());
+    const binding = bindStoreToDoc(store, doc);
+    const written: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => written.push(u));
+    const instance = store.schema.types.instance as unknown as { create(p: object): TLRecord };
+    const pointer = store.schema.types.pointer as unknown as { create(p: object): TLRecord };
+    const cameraId = CameraRecordType.createId(PAGE_ID);
+    const presenceId = InstancePresenceRecordType.createId('someone');
+    const shape = createShapeId('kept');
+    store.put([
+      ...baseRecords(),
+      note(shape, 'a note'),
+      instance.create({ id: TLINSTANCE_ID, currentPageId: PAGE_ID }),
+      InstancePageStateRecordType.create({ id: InstancePageStateRecordType.createId(PAGE_ID), pageId: PAGE_ID }),
+      CameraRecordType.create({ id: cameraId }),
+      pointer.create({ id: TLPOINTER_ID, x: 1, y: 2 }),
+      InstancePresenceRecordType.create({ id: presenceId, userId: 'u', userName: 'Someone', currentPageId: PAGE_ID }),
+    ]);
     store._flushHistory();
-    for (const id of recordsOf(doc).keys()) expect(id).toMatch(/^(document|page|shape|binding|asset):/);
+    const documentIds = [TLDOCUMENT_ID, PAGE_ID, shape].sort();
+    expect([...recordsOf(doc).keys()].sort()).toEqual(documentIds);
+
+    // Moving the camera, the pointer or a cursor, and selecting, write nothing at all.
+    const before = written.length;
+    store.update(cameraId, (c) => ({ ...c, x: 500, z: 2 }));
+    store.update(TLPOINTER_ID, (p) => ({ ...p, x: 300 }));
+    store.update(presenceId, (p) => ({ ...p, cursor: { x: 9, y: 9, type: 'default', rotation: 0 } }));
+    store.update(InstancePageStateRecordType.createId(PAGE_ID), (s) => ({ ...s, selectedShapeIds: [shape] }));
+    store.update(TLINSTANCE_ID, (i) => ({ ...i, isFocusMode: true }));
+    store._flushHistory();
+    expect(written).toHaveLength(before);
+    store.remove([presenceId, cameraId]);
+    store._flushHistory();
+    expect(written).toHaveLength(before);
+    expect([...recordsOf(doc).keys()].sort()).toEqual(documentIds);
+    binding.dispose();
   });
 
   it('keeps both a move and a concurrent text edit of the same note', () => {
