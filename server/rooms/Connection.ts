@@ -1,9 +1,10 @@
 import WebSocket from 'ws';
 import { CLOSE_CODE, type CloseCode } from '../../shared/protocol/closeCodes';
 import {
-  BYTE_BURST_FRAMES, BYTES_PER_SECOND_FRAMES, MAX_BUFFERED_BYTES, MESSAGE_BURST, MESSAGES_PER_SECOND,
+  BYTE_BURST_FRAMES, BYTES_PER_SECOND_FRAMES, MAX_BUFFERED_BYTES, MESSAGE_BURST, MESSAGES_PER_SECOND, RESYNC_INTERVAL_MS,
 } from '../../shared/protocol/limits';
 import type { Session } from '../auth';
+import { Throttle } from './Throttle';
 import { TokenBucket } from './TokenBucket';
 
 /** One authenticated WebSocket in a room: its session, limits, liveness and presence. */
@@ -12,6 +13,8 @@ export class Connection {
   alive = true;
   /** Awareness client ids this socket speaks for; removed for everyone when it closes. */
   readonly awarenessIds = new Set<number>();
+  /** Asks this client for state the server lacks (sync step 1), at most once per interval. */
+  readonly resync = new Throttle(RESYNC_INTERVAL_MS);
   private readonly messages = new TokenBucket(MESSAGE_BURST, MESSAGES_PER_SECOND);
   private readonly bytes: TokenBucket;
 
@@ -41,6 +44,11 @@ export class Connection {
       return;
     }
     this.socket.send(frame, { binary: true });
+  }
+
+  /** Stops timers that would still answer this socket; called once it closed. */
+  dispose(): void {
+    this.resync.cancel();
   }
 
   /** Closes with a named code; the reason is short and never contains content. */

@@ -4,7 +4,7 @@ import { awarenessFrame, syncStep1Frame, syncStep2Frame, updateFrame } from '../
 import { CLOSE_CODE, type CloseCode } from '../../shared/protocol/closeCodes';
 import { decodeFrame, FrameError, type IncomingMessage } from '../../shared/protocol/frame';
 import { gate } from '../../shared/protocol/gate';
-import { checkUpdate, hasPending } from '../../shared/validate/yUpdate';
+import { checkUpdate, hasPending, isMissingState } from '../../shared/validate/yUpdate';
 import type { Storage, StoredDocument } from '../storage/Storage';
 import type { Connection } from './Connection';
 import { Presence, PresenceError } from './Presence';
@@ -138,6 +138,13 @@ export class Room {
 
   private applyUpdate(conn: Connection, update: Uint8Array): void {
     const rejection = checkUpdate(this.doc, update);
+    if (rejection && isMissingState(rejection)) {
+      // Dropped (not applied, stored or relayed); the client's answer to our state vector
+      // carries everything we lack, this update included, and it converges.
+      this.logger.debug({ reason: rejection, role: conn.session.role }, 'update ahead of the document, asking for what is missing');
+      this.askForMissing(conn);
+      return;
+    }
     if (rejection) {
       this.logger.warn({ reason: rejection, role: conn.session.role }, 'update refused, closing socket');
       conn.close(CLOSE_CODE.badUpdate, 'update refused');
@@ -155,6 +162,12 @@ export class Room {
       conn.close(CLOSE_CODE.badUpdate, 'update refused');
       this.rebuild();
     }
+  }
+
+  private askForMissing(conn: Connection): void {
+    conn.resync.run(() => {
+      if (conn.open && !this.closed) conn.send(syncStep1Frame(Y.encodeStateVector(this.doc)));
+    });
   }
 
   private receivePresence(conn: Connection, update: Uint8Array): void {

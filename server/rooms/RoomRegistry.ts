@@ -57,6 +57,7 @@ export class RoomRegistry {
       else early.push(bytes);
     });
     socket.on('close', () => {
+      conn.dispose();
       this.connections.delete(conn);
       if (room) this.leave(room, conn);
     });

@@ -26,5 +26,12 @@ export const BYTE_BURST_FRAMES = 4;
  */
 export const MAX_YJS_CLOCK = 2 ** 40;
 
+/**
+ * Shortest time between two sync step 1 requests the server sends one connection to recover
+ * an update that built on state the server did not have yet (the client answers with all of
+ * it in a sync step 2). Asking again within the window would only repeat that answer.
+ */
+export const RESYNC_INTERVAL_MS = 1_000;
+
 /** Unsent bytes queued for one socket before it counts as too slow and is closed. */
 export const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;

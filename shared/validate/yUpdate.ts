@@ -9,6 +9,7 @@ export type UpdateRejection =
   | 'skip-in-update'
   | 'gap-in-clock'
   | 'unknown-reference'
+  | 'forward-reference'
   | 'delete-beyond-known'
   | 'subdocument';
 
@@ -50,13 +51,15 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array): UpdateRejection | n
   for (const struct of decoded.structs) {
     if (!(struct instanceof Y.Item)) continue;
     if (struct.content instanceof Y.ContentDoc) return 'subdocument';
-    const isKnown = (id: Y.ID | null): boolean => {
-      if (id === null || id.clock < Y.getState(doc.store, id.client)) return true;
-      return id.client === struct.id.client ? id.clock < struct.id.clock : id.clock < knownEnd(id.client);
-    };
     const parent: unknown = struct.parent;
     const parentId = parent instanceof Y.ID ? parent : null;
-    if (!isKnown(struct.origin) || !isKnown(struct.rightOrigin) || !isKnown(parentId)) return 'unknown-reference';
+    for (const id of [struct.origin, struct.rightOrigin, parentId]) {
+      if (id === null || id.clock < Y.getState(doc.store, id.client)) continue;
+      // A struct can only point back at its author's earlier structs: never a client's fault.
+      if (id.client === struct.id.client) {
+        if (id.clock >= struct.id.clock) return 'forward-reference';
+      } else if (id.clock >= knownEnd(id.client)) return 'unknown-reference';
+    }
   }
 
   for (const [client, ranges] of decoded.ds.clients) {
@@ -67,6 +70,18 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array): UpdateRejection | n
     }
   }
   return null;
+}
+
+/**
+ * Rejections of an update that builds on state the document does not have yet. An honest
+ * client produces them right after a reconnect (it sends a new edit before its sync step 2
+ * carries the offline edits the new one continues), so they call for a resync, not a close.
+ */
+const MISSING_STATE: ReadonlySet<UpdateRejection> = new Set(['gap-in-clock', 'unknown-reference', 'delete-beyond-known']);
+
+/** True when the update was refused only because the document lacks state it builds on. */
+export function isMissingState(rejection: UpdateRejection): boolean {
+  return MISSING_STATE.has(rejection);
 }
 
 /** True when the document holds structs or deletions it could not integrate. */

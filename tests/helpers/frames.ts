@@ -50,9 +50,17 @@ function rootParent(e: encoding.Encoder): void {
 const EMPTY_DELETE_SET = (e: encoding.Encoder): void => encoding.writeVarUint(e, 0);
 
 /**
+ * Names of crafted updates that an honest client can also produce (an edit that continues
+ * state the server does not have yet): the server drops them and asks for the missing state
+ * instead of closing the socket.
+ */
+export const RESYNC_NOT_CLOSE = new Set(['struct far ahead of the document (a gap)', 'delete beyond what the document holds']);
+
+/**
  * Crafted Yjs updates of the kinds known to make decoders loop or allocate without bound
  * (reconstructions of the ideas in yjs issues 479, 498, 687 and lib0 issue 42). Each is a
- * complete sync-update frame; none may change the document.
+ * complete sync-update frame; none may change the document. Each closes the socket, except
+ * those named in {@link RESYNC_NOT_CLOSE}.
  */
 export function craftedFrames(victimClient: number): Array<{ name: string; frame: Uint8Array }> {
   const crafted: Array<{ name: string; update: Uint8Array }> = [
