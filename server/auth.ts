@@ -19,6 +19,15 @@ export interface Session {
   participantId?: string;
 }
 
+/**
+ * Who a session is, as one comparable string: a facilitator's sessions are one person (their
+ * tabs and reconnects), a participant is their participant id, and a projector is the room's.
+ */
+export function identityOf(session: Session): string {
+  const who = session.role === 'participant' ? (session.participantId ?? '') : '';
+  return `${session.workshopId}/${session.role}/${who}`;
+}
+
 /** A fresh unguessable token (base64url). */
 export function newToken(): string {
   return randomBytes(TOKEN_BYTES).toString('base64url');

@@ -13,6 +13,8 @@ export class Connection {
   alive = true;
   /** Awareness client ids this socket speaks for; removed for everyone when it closes. */
   readonly awarenessIds = new Set<number>();
+  /** Every awareness client id this socket ever spoke for (their number is capped). */
+  private readonly claimedAwarenessIds = new Set<number>();
   /** Asks this client for state the server lacks (sync step 1), at most once per interval. */
   readonly resync = new Throttle(RESYNC_INTERVAL_MS);
   private readonly messages = new TokenBucket(MESSAGE_BURST, MESSAGES_PER_SECOND);
@@ -44,6 +46,14 @@ export class Connection {
       return;
     }
     this.socket.send(frame, { binary: true });
+  }
+
+  /** Records that this socket speaks for `clientId`; false once it has claimed `max` others. */
+  mayClaimAwarenessId(clientId: number, max: number): boolean {
+    if (this.claimedAwarenessIds.has(clientId)) return true;
+    if (this.claimedAwarenessIds.size >= max) return false;
+    this.claimedAwarenessIds.add(clientId);
+    return true;
   }
 
   /** Stops timers that would still answer this socket; called once it closed. */

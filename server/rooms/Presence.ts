@@ -1,12 +1,20 @@
 import {
   decodeAwarenessUpdate, encodeAwarenessUpdate, isRemovedState, REMOVED_STATE, type AwarenessEntry,
 } from '../../shared/protocol/awareness';
+import {
+  AWARENESS_TOMBSTONE_MS, MAX_AWARENESS_CLOCK_STEP, MAX_AWARENESS_IDS_PER_CONNECTION,
+} from '../../shared/protocol/limits';
 import { claimsOnly } from '../../shared/protocol/presenceClaims';
+import { identityOf } from '../auth';
 import type { Connection } from './Connection';
 
 interface StoredEntry extends AwarenessEntry {
   /** The socket that speaks for this client id, or null once it left. */
   owner: Connection | null;
+  /** The session that last spoke for it ({@link identityOf}); only it may take the id over. */
+  identity: string;
+  /** When the entry was removed (a tombstone until {@link AWARENESS_TOMBSTONE_MS} passed). */
+  removedAt: number | null;
 }
 
 /** An awareness state that is not a JSON object or null. */
@@ -18,28 +26,44 @@ export class PresenceError extends Error {}
  * Cursor traffic dominates, so: entries are compared by (clientID, clock) before any JSON is
  * looked at; stale or echoed ones (the stock WebsocketProvider sends back every change it
  * receives) are dropped; the changes of one tick are merged and encoded once for the room.
+ *
+ * Client ids are visible to everyone, so an id belongs to the session that first spoke for
+ * it: another session's states for it are dropped (a stock client's echo looks the same, so
+ * this is no reason to close). Memory stays bounded: a few ids per socket, removals of
+ * unknown ids ignored, removed entries forgotten after a while.
  */
 export class Presence {
   private readonly entries = new Map<number, StoredEntry>();
   private readonly changed = new Set<number>();
+  /** Removed entries in the order of removal, with the time, for pruning. */
+  private readonly tombstones = new Map<number, number>();
+
+  constructor(private readonly now: () => number = () => performance.now()) {}
 
   /**
    * Takes an awareness update from `from`. Returns true when something changed.
    * Throws on a malformed update or a state that is not JSON.
    */
   receive(from: Connection, update: Uint8Array): boolean {
+    this.prune();
+    const identity = identityOf(from.session);
     let changedAny = false;
     for (const entry of decodeAwarenessUpdate(update)) {
       const stored = this.entries.get(entry.clientId);
       const removal = isRemovedState(entry.state);
-      const newer = !stored || entry.clock > stored.clock || (entry.clock === stored.clock && removal && !isRemovedState(stored.state));
+      // Nothing to remove: storing it would let removals of fresh ids grow memory forever.
+      if (!stored && removal) continue;
+      const newer = !stored || entry.clock > stored.clock || (entry.clock === stored.clock && removal && stored.removedAt === null);
       // Echoes carry the clock we already hold, so they stop here, before any JSON is read.
       if (!newer) continue;
+      if (stored && (stored.identity !== identity || entry.clock - stored.clock > MAX_AWARENESS_CLOCK_STEP)) continue;
+      if (!from.awarenessIds.has(entry.clientId) && !from.mayClaimAwarenessId(entry.clientId, MAX_AWARENESS_IDS_PER_CONNECTION)) continue;
       if (!removal && !claimsOnly(parseJsonObject(entry.state), from.session.role)) {
         throw new PresenceError('awareness state claims a role the socket does not have');
       }
-      // A newer state from another socket is the same client after a reconnect (its old
-      // socket may linger half-open until the next ping): the new socket speaks for it now.
+      // A newer state from another socket of the same session is the same client after a
+      // reconnect (its old socket may linger half-open until the next ping): the new socket
+      // speaks for it now.
       if (stored?.owner && stored.owner !== from) stored.owner.awarenessIds.delete(entry.clientId);
       this.entries.set(entry.clientId, {
         clientId: entry.clientId,
@@ -47,9 +71,14 @@ export class Presence {
         // Copy: the entry is a view into a frame that the socket's buffer pool may reuse.
         state: removal ? REMOVED_STATE : entry.state.slice(),
         owner: removal ? null : from,
+        identity,
+        removedAt: removal ? this.now() : null,
       });
-      if (removal) from.awarenessIds.delete(entry.clientId);
-      else from.awarenessIds.add(entry.clientId);
+      this.tombstones.delete(entry.clientId);
+      if (removal) {
+        from.awarenessIds.delete(entry.clientId);
+        this.tombstones.set(entry.clientId, this.now());
+      } else from.awarenessIds.add(entry.clientId);
       this.changed.add(entry.clientId);
       changedAny = true;
     }
@@ -62,7 +91,10 @@ export class Presence {
     for (const clientId of conn.awarenessIds) {
       const stored = this.entries.get(clientId);
       if (!stored || stored.owner !== conn) continue;
-      this.entries.set(clientId, { clientId, clock: stored.clock + 1, state: REMOVED_STATE, owner: null });
+      const removedAt = this.now();
+      this.entries.set(clientId, { ...stored, clock: stored.clock + 1, state: REMOVED_STATE, owner: null, removedAt });
+      this.tombstones.delete(clientId);
+      this.tombstones.set(clientId, removedAt);
       this.changed.add(clientId);
       changedAny = true;
     }
@@ -86,6 +118,18 @@ export class Presence {
   current(): Uint8Array | null {
     const present = [...this.entries.values()].filter((e) => e.owner !== null);
     return present.length > 0 ? encodeAwarenessUpdate(present) : null;
+  }
+
+  /** Forgets tombstones older than the window (oldest first: the map keeps removal order). */
+  private prune(): void {
+    const cutoff = this.now() - AWARENESS_TOMBSTONE_MS;
+    for (const [clientId, removedAt] of this.tombstones) {
+      if (removedAt > cutoff) break;
+      this.tombstones.delete(clientId);
+      // Not yet broadcast? Then it stays until the next tick's pruning.
+      if (this.changed.has(clientId)) continue;
+      this.entries.delete(clientId);
+    }
   }
 }
 

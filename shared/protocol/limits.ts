@@ -9,6 +9,26 @@ export const DEFAULT_MAX_FRAME_BYTES = 1024 * 1024;
 /** Largest JSON state of one awareness entry (a cursor, a name, a colour: a few hundred bytes). */
 export const MAX_AWARENESS_STATE_BYTES = 16 * 1024;
 
+/**
+ * Awareness client ids one socket may speak for over its life. A browser tab speaks for one
+ * (its document's client id); a few more leave room for other clients. Entries beyond it are
+ * dropped, so one socket cannot fill the server's memory with presence.
+ */
+export const MAX_AWARENESS_IDS_PER_CONNECTION = 4;
+
+/**
+ * Largest step of an awareness clock. Honest clocks count changes one by one; a jump to
+ * near 2^53 would make every later state of that client look stale, freezing it.
+ */
+export const MAX_AWARENESS_CLOCK_STEP = 1_000_000;
+
+/**
+ * How long the server remembers a removed presence entry (as y-protocols forgets states
+ * after 30 s). Late echoes of the last state are stale against it instead of bringing a
+ * departed cursor back, and only the same session may revive the id meanwhile.
+ */
+export const AWARENESS_TOMBSTONE_MS = 30_000;
+
 /** Sustained messages per second one connection may send (cursors at 60 Hz plus echoes). */
 export const MESSAGES_PER_SECOND = 400;
 /** Short bursts above the sustained message rate (reconnect catch-up). */
