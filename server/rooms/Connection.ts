@@ -2,6 +2,7 @@ import WebSocket from 'ws';
 import { CLOSE_CODE, type CloseCode } from '../../shared/protocol/closeCodes';
 import {
   BYTE_BURST_FRAMES, BYTES_PER_SECOND_FRAMES, MAX_BUFFERED_BYTES, MESSAGE_BURST, MESSAGES_PER_SECOND, RESYNC_INTERVAL_MS,
+  STEP1_ANSWER_INTERVAL_MS,
 } from '../../shared/protocol/limits';
 import type { Session } from '../auth';
 import { Throttle } from './Throttle';
@@ -17,6 +18,13 @@ export class Connection {
   private readonly claimedAwarenessIds = new Set<number>();
   /** Asks this client for state the server lacks (sync step 1), at most once per interval. */
   readonly resync = new Throttle(RESYNC_INTERVAL_MS);
+  /**
+   * Answers to this client's sync step 1 and presence queries. Their bytes are charged at the
+   * connection's byte rate (as if the client had sent them), so asking cannot cost the server
+   * more than sending would.
+   */
+  readonly step1Answers: Throttle;
+  readonly presenceAnswers: Throttle;
   private readonly messages = new TokenBucket(MESSAGE_BURST, MESSAGES_PER_SECOND);
   private readonly bytes: TokenBucket;
 
@@ -25,7 +33,10 @@ export class Connection {
     readonly session: Session,
     maxFrameBytes: number,
   ) {
-    this.bytes = new TokenBucket(maxFrameBytes * BYTE_BURST_FRAMES, maxFrameBytes * BYTES_PER_SECOND_FRAMES);
+    const bytesPerSecond = maxFrameBytes * BYTES_PER_SECOND_FRAMES;
+    this.bytes = new TokenBucket(maxFrameBytes * BYTE_BURST_FRAMES, bytesPerSecond);
+    this.step1Answers = new Throttle(STEP1_ANSWER_INTERVAL_MS, bytesPerSecond);
+    this.presenceAnswers = new Throttle(0, bytesPerSecond);
   }
 
   /** True while frames can still be sent. */
@@ -59,6 +70,8 @@ export class Connection {
   /** Stops timers that would still answer this socket; called once it closed. */
   dispose(): void {
     this.resync.cancel();
+    this.step1Answers.cancel();
+    this.presenceAnswers.cancel();
   }
 
   /** Closes with a named code; the reason is short and never contains content. */

@@ -102,12 +102,23 @@ export class Room {
   /** The one dispatch point of incoming messages. */
   private dispatch(conn: Connection, message: IncomingMessage): void {
     switch (message.kind) {
-      case 'sync-step1':
-        this.answerStep1(conn, message.stateVector).catch((error: unknown) => {
-          this.logger.error({ errorName: errorName(error) }, 'could not answer sync step 1');
-          conn.close(CLOSE_CODE.internalError, 'sync failed');
+      case 'sync-step1': {
+        try {
+          Y.decodeStateVector(message.stateVector); // bounded by the frame: lib0 refuses reads past the end
+        } catch {
+          conn.close(CLOSE_CODE.badFrame, 'bad state vector');
+          return;
+        }
+        // Copied: the frame's buffer may be reused before a deferred answer runs.
+        const stateVector = message.stateVector.slice();
+        conn.step1Answers.run(() => {
+          this.answerStep1(conn, stateVector).catch((error: unknown) => {
+            this.logger.error({ errorName: errorName(error) }, 'could not answer sync step 1');
+            conn.close(CLOSE_CODE.internalError, 'sync failed');
+          });
         });
         return;
+      }
       case 'sync-step2':
       case 'sync-update':
         this.applyUpdate(conn, message.update);
@@ -115,25 +126,25 @@ export class Room {
       case 'awareness':
         this.receivePresence(conn, message.update);
         return;
-      case 'query-awareness': {
-        const present = this.presence.current();
-        if (present) conn.send(awarenessFrame(present));
+      case 'query-awareness':
+        conn.presenceAnswers.run(() => {
+          const present = this.presence.current();
+          if (!present || !conn.open) return;
+          const frame = awarenessFrame(present);
+          conn.presenceAnswers.charge(frame.length);
+          conn.send(frame);
+        });
         return;
-      }
     }
   }
 
   /** Answers with what the client lacks, but only once it is stored (it may be this tick's). */
   private async answerStep1(conn: Connection, stateVector: Uint8Array): Promise<void> {
-    try {
-      Y.decodeStateVector(stateVector); // bounded by the frame: lib0 refuses reads past the end
-    } catch {
-      conn.close(CLOSE_CODE.badFrame, 'bad state vector');
-      return;
-    }
     await this.flush();
-    if (!conn.open) return;
-    conn.send(syncStep2Frame(Y.encodeStateAsUpdate(this.doc, stateVector)));
+    if (!conn.open || this.closed) return;
+    const frame = syncStep2Frame(Y.encodeStateAsUpdate(this.doc, stateVector));
+    conn.step1Answers.charge(frame.length);
+    conn.send(frame);
   }
 
   private applyUpdate(conn: Connection, update: Uint8Array): void {

@@ -53,5 +53,13 @@ export const MAX_YJS_CLOCK = 2 ** 40;
  */
 export const RESYNC_INTERVAL_MS = 1_000;
 
+/**
+ * Shortest time between two answers to one connection's sync step 1. Each answer encodes the
+ * document the client lacks (all of it for an empty state vector), so a client that keeps
+ * asking would stall the process; an honest one asks once per connect. A request inside the
+ * window is answered once when it ends, with the latest state vector.
+ */
+export const STEP1_ANSWER_INTERVAL_MS = 2_000;
+
 /** Unsent bytes queued for one socket before it counts as too slow and is closed. */
 export const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
