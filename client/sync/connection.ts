@@ -2,6 +2,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
+import { recordsOf } from '../../shared/schema';
 
 /** What a person is told about the link to the server. */
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'denied';
@@ -55,10 +56,11 @@ export function connect(doc: Y.Doc, workshopId: string, token: string, options: 
   const onProviderStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }): void => {
     if (current === 'denied') return;
     if (status === 'connected') {
-      everConnected = true;
+      // The link is up; "connected" is said once the document has synced over it.
       clearTimeout(offlineTimer);
       offlineTimer = undefined;
-      set('connected');
+      if (provider.synced) onSynced(true);
+      else if (current === 'offline') set(everConnected ? 'reconnecting' : 'connecting');
       return;
     }
     if (!navigator.onLine) {
@@ -73,12 +75,20 @@ export function connect(doc: Y.Doc, workshopId: string, token: string, options: 
       }, OFFLINE_AFTER_MS);
     }
   };
+  const onSynced = (synced: boolean): void => {
+    if (!synced || current === 'denied') return;
+    everConnected = true;
+    clearTimeout(offlineTimer);
+    offlineTimer = undefined;
+    set('connected');
+  };
   const onClosed = (): void => set('denied');
   const onOffline = (): void => set('offline');
   const onOnline = (): void => {
     if (current === 'offline') set(everConnected ? 'reconnecting' : 'connecting');
   };
   provider.on('status', onProviderStatus);
+  provider.on('sync', onSynced);
   provider.on('closed', onClosed);
   window.addEventListener('offline', onOffline);
   window.addEventListener('online', onOnline);
@@ -91,9 +101,14 @@ export function connect(doc: Y.Doc, workshopId: string, token: string, options: 
       }
     };
     provider.on('sync', onSync);
+    // Open from this browser's copy when the server is slow or away, but only if there is a
+    // copy: an empty store would let tldraw create its own document and page records, which
+    // would then overwrite the workshop's shared ones. A first visit waits for the server.
     if (cache) {
       void cache.whenSynced.then(() => {
-        setTimeout(resolve, CACHE_FALLBACK_MS);
+        setTimeout(() => {
+          if (recordsOf(doc).size > 0) resolve();
+        }, CACHE_FALLBACK_MS);
       });
     }
   });
@@ -112,6 +127,7 @@ export function connect(doc: Y.Doc, workshopId: string, token: string, options: 
       window.removeEventListener('offline', onOffline);
       window.removeEventListener('online', onOnline);
       provider.off('status', onProviderStatus);
+      provider.off('sync', onSynced);
       provider.off('closed', onClosed);
       awareness.off('update', sendOwnAwareness);
       awareness.setLocalState(null);

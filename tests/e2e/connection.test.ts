@@ -1,0 +1,104 @@
+import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
+import type { TLPageId } from 'tldraw';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWorkshop, joinWorkshop } from '../helpers/api';
+import { eventually } from '../helpers/eventually';
+import { startServer, type RunningServer } from '../helpers/server';
+import { waitForCanvas } from './boardPage';
+import { launchBrowser, RequestLog, screenshot } from './browser';
+
+const LAPTOP = { width: 1280, height: 800 };
+/** Longer than the offline cache's wait for the server (3 s), with room for a slow machine. */
+const LONGER_THAN_CACHE_FALLBACK_MS = 6_000;
+
+/** A y-websocket frame that carries a document update (sync message, update subtype). */
+function isDocumentUpdate(frame: Buffer): boolean {
+  return frame.length > 2 && frame[0] === 0 && frame[1] === 2;
+}
+
+/** The pages of the board, as the page's editor holds them. */
+function boardPages(page: Page): Promise<Array<{ id: string; name: string }>> {
+  return page.evaluate(() => window.__fletEditor!.getPages().map((p) => ({ id: p.id, name: p.name })));
+}
+
+function statusText(page: Page): Promise<string | null> {
+  return page.locator('[data-status]').first().textContent();
+}
+
+describe('the connection between a browser and its workshop', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  const requests = new RequestLog();
+  const contexts: BrowserContext[] = [];
+
+  async function newContext(): Promise<BrowserContext> {
+    const context = await browser.newContext({ viewport: LAPTOP, locale: 'en-GB' });
+    requests.watch(context);
+    contexts.push(context);
+    return context;
+  }
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => {});
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("waits for the server on a first visit instead of opening an empty board, then shows the workshop's own page", async () => {
+    const workshop = await createWorkshop(server, { title: 'Harbour', language: 'en' });
+    const facilitator = await (await newContext()).newPage();
+    await facilitator.goto(`${server.url}/w/${workshop.id}#token=${workshop.facilitatorToken}`);
+    await waitForCanvas(facilitator);
+    await facilitator.evaluate(() => window.__fletEditor!.renamePage('page:page' as TLPageId, 'Harbour front'));
+
+    // A participant's first visit: the page and the API answer, the board's socket does not sync.
+    const participant = await joinWorkshop(server, workshop.joinCode, 'citizen', 'Cecilie');
+    const context = await newContext();
+    let serverReachable = false;
+    const stalled: WebSocketRoute[] = [];
+    const sentWhileStalled: Buffer[] = [];
+    await context.routeWebSocket(/\/ws\//, (ws) => {
+      if (serverReachable) {
+        ws.connectToServer();
+        return;
+      }
+      stalled.push(ws);
+      ws.onMessage((message) => {
+        if (typeof message !== 'string') sentWhileStalled.push(message);
+      });
+    });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/w/${workshop.id}#token=${participant.token}`);
+    await eventually(async () => expect(await statusText(page)).toBe('Connecting…'));
+    await eventually(async () => expect(await page.getByText('Opening the board…').count()).toBe(1));
+
+    // Nothing is in this browser's cache, so nothing opens, however long it waits.
+    await page.waitForTimeout(LONGER_THAN_CACHE_FALLBACK_MS);
+    await screenshot(page, 'laptop-first-visit-waiting');
+    expect(await page.evaluate(() => Boolean(window.__fletEditor))).toBe(false);
+    expect(await page.locator('.tl-canvas').count()).toBe(0);
+    expect(['Connecting…', 'Offline — your changes are kept and sent when the connection returns']).toContain(await statusText(page));
+    expect(await page.getByRole('status').filter({ hasText: 'Opening the board…' }).count()).toBe(1);
+    // …and the browser wrote nothing of its own into the workshop's document.
+    expect(stalled.length).toBeGreaterThan(0);
+    expect(sentWhileStalled.filter(isDocumentUpdate)).toEqual([]);
+
+    // The server answers: the board opens with the workshop's own page, for both.
+    serverReachable = true;
+    for (const ws of stalled) await ws.close();
+    await waitForCanvas(page);
+    await eventually(async () => expect(await statusText(page)).toBe('Connected'), { timeout: 15_000 });
+    expect(await boardPages(page)).toEqual([{ id: 'page:page', name: 'Harbour front' }]);
+    await eventually(async () => expect(await boardPages(facilitator)).toEqual([{ id: 'page:page', name: 'Harbour front' }]));
+  });
+
+  it('makes no request to any host but Flet', () => {
+    expect(requests.foreign(server.url)).toEqual([]);
+    expect(requests.errors).toEqual([]);
+  });
+});
