@@ -18,6 +18,8 @@ export interface RegistryTiming {
  */
 export class RoomRegistry {
   private readonly rooms = new Map<string, Promise<Room>>();
+  /** The load that produced each room, so a room only ever removes its own map entry. */
+  private readonly loadOf = new WeakMap<Room, Promise<Room>>();
   private readonly unloading = new Map<string, Promise<void>>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   private readonly connections = new Set<Connection>();
@@ -87,8 +89,10 @@ export class RoomRegistry {
       room = undefined;
     }
     if (!room) {
-      room = Room.load(workshopId, this.storage, this.logger);
-      this.rooms.set(workshopId, room);
+      const loading = Room.load(workshopId, this.storage, this.logger);
+      room = loading;
+      this.rooms.set(workshopId, loading);
+      void loading.then((loaded) => this.loadOf.set(loaded, loading), () => undefined);
       void room.then(() => this.logger.info({ workshopId }, 'room loaded'), () => undefined);
       room.catch(() => this.rooms.delete(workshopId));
     }
@@ -97,7 +101,9 @@ export class RoomRegistry {
 
   private leave(room: Room, conn: Connection): void {
     room.remove(conn);
-    if (room.size > 0 || this.unloadTimers.has(room.workshopId)) return;
+    // A late close from a room that already shut down (e.g. after a storage failure) must not
+    // start an unload: the workshop's timer and map entry belong to its new room now.
+    if (room.isClosed || room.size > 0 || this.unloadTimers.has(room.workshopId)) return;
     const timer = setTimeout(() => {
       this.unloadTimers.delete(room.workshopId);
       if (room.size === 0) void this.unload(room);
@@ -113,7 +119,7 @@ export class RoomRegistry {
   }
 
   private unload(room: Room): Promise<void> {
-    this.rooms.delete(room.workshopId);
+    if (this.rooms.get(room.workshopId) === this.loadOf.get(room)) this.rooms.delete(room.workshopId);
     const done = room
       .persist()
       .catch((error: unknown) => this.logger.error({ err: error, workshopId: room.workshopId }, 'could not store room on unload'))
