@@ -25,8 +25,10 @@ export function isRemovedState(state: Uint8Array): boolean {
 
 /**
  * Decodes an awareness update (varUint count; per entry varUint clientID, varUint clock,
- * varString state) without decoding the strings. Throws on truncation, on a count that the
- * bytes cannot hold, or on a state over the size limit.
+ * varString state) without decoding the strings. Throws on truncation or on a count that the
+ * bytes cannot hold. An entry whose state is over the size limit is left out: an honest
+ * client sends one when its person selects very many shapes, and a retry would send it
+ * again, so closing the socket would cut that person off for good.
  */
 export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
   const decoder = decoding.createDecoder(update);
@@ -38,8 +40,7 @@ export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
     const clientId = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
     const state = decoding.readVarUint8Array(decoder);
-    if (state.length > MAX_AWARENESS_STATE_BYTES) throw new Error('awareness state too large');
-    entries.push({ clientId, clock, state });
+    if (state.length <= MAX_AWARENESS_STATE_BYTES) entries.push({ clientId, clock, state });
   }
   if (decoding.hasContent(decoder)) throw new Error('trailing bytes after awareness update');
   return entries;
