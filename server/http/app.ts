@@ -12,6 +12,7 @@ export const BODY_LIMIT_BYTES = 64 * 1024;
 export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
   // Fastify's instance type is invariant in its logger; pino's Logger is a FastifyBaseLogger.
   const loggerInstance: FastifyBaseLogger = deps.logger;
+  const handleError = errorHandler(deps.logger);
   const app: FastifyInstance = Fastify({
     loggerInstance,
     // Bodies are untrusted: no silent coercion (42 is not a title); unknown fields are dropped.
@@ -19,8 +20,10 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
     bodyLimit: BODY_LIMIT_BYTES,
     // Behind a reverse proxy the client address comes from X-Forwarded-For (join rate limit).
     trustProxy: deps.config.trustProxy,
+    // Errors Fastify meets before routing (an undecodable URL) get the contract's shape too.
+    frameworkErrors: (error, request, reply) => handleError(error, request, reply),
   });
-  app.setErrorHandler(errorHandler(deps.logger));
+  app.setErrorHandler(handleError);
   app.get('/healthz', async () => ({ status: 'ok' }));
   await app.register(workshopRoutes(deps));
   await app.register(joinRoutes(deps));

@@ -5,8 +5,12 @@ import { hashToken, newId, newToken, normalizeJoinCode } from '../auth';
 import type { HttpDeps } from './deps';
 import { HttpError } from './errors';
 
-/** Wrong join codes one address may try per window before it must wait. */
-export const WRONG_CODES_PER_WINDOW = 10;
+/**
+ * Wrong join codes one address may try per window before it must wait. A room on venue Wi-Fi
+ * shares one public address and people mistype, so the limit is generous: a code has about
+ * 34 bits, and 100 guesses per ten minutes leave guessing one hopeless.
+ */
+export const WRONG_CODES_PER_WINDOW = 100;
 /** Length of the wrong-code window. */
 export const WRONG_CODE_WINDOW_SECONDS = 10 * 60;
 
