@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { MAX_YJS_CLOCK } from '../protocol/limits';
+import { hasReferenceCycle } from './structCycles';
 
 /** Why an update was refused, for logs (never contains document content). */
 export type UpdateRejection =
@@ -10,6 +11,7 @@ export type UpdateRejection =
   | 'gap-in-clock'
   | 'unknown-reference'
   | 'forward-reference'
+  | 'reference-cycle'
   | 'delete-beyond-known'
   | 'subdocument';
 
@@ -61,6 +63,9 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array): UpdateRejection | n
       } else if (id.clock >= knownEnd(id.client)) return 'unknown-reference';
     }
   }
+
+  // Structs that wait on each other in a circle could never be integrated.
+  if (hasReferenceCycle(doc, decoded.structs)) return 'reference-cycle';
 
   for (const [client, ranges] of decoded.ds.clients) {
     for (const range of ranges) {
