@@ -75,8 +75,6 @@ export function useWorkshopSession(options: SessionOptions | null): WorkshopSess
     };
     setSession({ store, ready: false, status: 'connecting', setAside: [], doc });
 
-    const binding = bindStoreToDoc(store, doc, { readOnly, onSetAside: (setAside) => update({ setAside }) });
-    disposers.push(() => binding.dispose());
     const connection = connect(doc, options.workshopId, options.token);
     disposers.push(() => connection.dispose());
     disposers.push(
@@ -85,8 +83,19 @@ export function useWorkshopSession(options: SessionOptions | null): WorkshopSess
         update({ status });
       }),
     );
-    disposers.push(bindPresence(store, connection.awareness, options.identity));
-    void connection.ready.then(() => update({ ready: true }));
+    // The store is bound once the document holds the board (from the server, or from this
+    // browser's copy), and others' cursors after that. Anything merged into the store as a
+    // remote change runs tldraw's integrity check, which in a store without the board's
+    // records creates a page and a document of its own; bound, those would be sent to
+    // everyone and replace the workshop's own (a cursor or a relayed edit can arrive before
+    // the server's sync does).
+    void connection.ready.then(() => {
+      if (!alive) return;
+      const binding = bindStoreToDoc(store, doc, { readOnly, onSetAside: (setAside) => update({ setAside }) });
+      disposers.push(() => binding.dispose());
+      disposers.push(bindPresence(store, connection.awareness, options.identity));
+      update({ ready: true });
+    });
 
     return () => {
       alive = false;
