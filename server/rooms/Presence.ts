@@ -1,5 +1,5 @@
 import {
-  decodeAwarenessUpdate, encodeAwarenessUpdate, isRemovedState, REMOVED_STATE, type AwarenessEntry,
+  encodeAwarenessUpdate, forEachAwarenessEntry, isRemovedState, REMOVED_STATE, type AwarenessEntry,
 } from '../../shared/protocol/awareness';
 import {
   AWARENESS_TOMBSTONE_MS, MAX_AWARENESS_CLOCK_STEP, MAX_AWARENESS_IDS_PER_CONNECTION,
@@ -48,40 +48,40 @@ export class Presence {
     this.prune();
     const identity = identityOf(from.session);
     let changedAny = false;
-    for (const entry of decodeAwarenessUpdate(update)) {
-      const stored = this.entries.get(entry.clientId);
-      const removal = isRemovedState(entry.state);
+    forEachAwarenessEntry(update, (clientId, clock, state) => {
+      const stored = this.entries.get(clientId);
+      const removal = isRemovedState(state);
       // Nothing to remove: storing it would let removals of fresh ids grow memory forever.
-      if (!stored && removal) continue;
-      const newer = !stored || entry.clock > stored.clock || (entry.clock === stored.clock && removal && stored.removedAt === null);
+      if (!stored && removal) return;
+      const newer = !stored || clock > stored.clock || (clock === stored.clock && removal && stored.removedAt === null);
       // Echoes carry the clock we already hold, so they stop here, before any JSON is read.
-      if (!newer) continue;
-      if (stored && (stored.identity !== identity || entry.clock - stored.clock > MAX_AWARENESS_CLOCK_STEP)) continue;
-      if (!from.awarenessIds.has(entry.clientId) && !from.mayClaimAwarenessId(entry.clientId, MAX_AWARENESS_IDS_PER_CONNECTION)) continue;
-      if (!removal && !claimsOnly(parseJsonObject(entry.state), from.session.role)) {
+      if (!newer) return;
+      if (stored && (stored.identity !== identity || clock - stored.clock > MAX_AWARENESS_CLOCK_STEP)) return;
+      if (!from.awarenessIds.has(clientId) && !from.mayClaimAwarenessId(clientId, MAX_AWARENESS_IDS_PER_CONNECTION)) return;
+      if (!removal && !claimsOnly(parseJsonObject(state), from.session.role)) {
         throw new PresenceError('awareness state claims a role the socket does not have');
       }
       // A newer state from another socket of the same session is the same client after a
       // reconnect (its old socket may linger half-open until the next ping): the new socket
       // speaks for it now.
-      if (stored?.owner && stored.owner !== from) stored.owner.awarenessIds.delete(entry.clientId);
-      this.entries.set(entry.clientId, {
-        clientId: entry.clientId,
-        clock: entry.clock,
+      if (stored?.owner && stored.owner !== from) stored.owner.awarenessIds.delete(clientId);
+      this.entries.set(clientId, {
+        clientId,
+        clock,
         // Copy: the entry is a view into a frame that the socket's buffer pool may reuse.
-        state: removal ? REMOVED_STATE : entry.state.slice(),
+        state: removal ? REMOVED_STATE : state.slice(),
         owner: removal ? null : from,
         identity,
         removedAt: removal ? this.now() : null,
       });
-      this.tombstones.delete(entry.clientId);
+      this.tombstones.delete(clientId);
       if (removal) {
-        from.awarenessIds.delete(entry.clientId);
-        this.tombstones.set(entry.clientId, this.now());
-      } else from.awarenessIds.add(entry.clientId);
-      this.changed.add(entry.clientId);
+        from.awarenessIds.delete(clientId);
+        this.tombstones.set(clientId, this.now());
+      } else from.awarenessIds.add(clientId);
+      this.changed.add(clientId);
       changedAny = true;
-    }
+    });
     return changedAny;
   }
 

@@ -24,25 +24,44 @@ export function isRemovedState(state: Uint8Array): boolean {
 }
 
 /**
- * Decodes an awareness update (varUint count; per entry varUint clientID, varUint clock,
- * varString state) without decoding the strings. Throws on truncation or on a count that the
- * bytes cannot hold. An entry whose state is over the size limit is left out: an honest
- * client sends one when its person selects very many shapes, and a retry would send it
- * again, so closing the socket would cut that person off for good.
+ * Visits each entry of an awareness update (varUint count; per entry varUint clientID,
+ * varUint clock, varString state) without decoding the strings; `state` is a view into the
+ * update. The whole update is checked first, so nothing is visited when it is malformed:
+ * throws on truncation, on a count that the bytes cannot hold, or on trailing bytes. An
+ * entry whose state is over the size limit is skipped: an honest client sends one when its
+ * person selects very many shapes, and a retry would send it again, so closing the socket
+ * would cut that person off for good. No entry objects are built, so a frame of 100,000
+ * entries leaves no garbage behind that outlives it.
  */
-export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
+export function forEachAwarenessEntry(
+  update: Uint8Array,
+  visit: (clientId: number, clock: number, state: Uint8Array) => void,
+): void {
+  const count = walk(update, () => undefined);
+  if (count === 0) return;
+  walk(update, visit);
+}
+
+/** Reads every entry, calling `visit` for those within the size limit; returns the count. */
+function walk(update: Uint8Array, visit: (clientId: number, clock: number, state: Uint8Array) => void): number {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
   // Each entry needs at least three bytes; a larger count is a lie about the frame.
   if (count > (update.length - decoder.pos) / 3) throw new Error('awareness count exceeds frame');
-  const entries: AwarenessEntry[] = [];
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
     const state = decoding.readVarUint8Array(decoder);
-    if (state.length <= MAX_AWARENESS_STATE_BYTES) entries.push({ clientId, clock, state });
+    if (state.length <= MAX_AWARENESS_STATE_BYTES) visit(clientId, clock, state);
   }
   if (decoding.hasContent(decoder)) throw new Error('trailing bytes after awareness update');
+  return count;
+}
+
+/** Decodes an awareness update into its entries (see {@link forEachAwarenessEntry}). */
+export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
+  const entries: AwarenessEntry[] = [];
+  forEachAwarenessEntry(update, (clientId, clock, state) => entries.push({ clientId, clock, state }));
   return entries;
 }
 

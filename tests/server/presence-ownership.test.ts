@@ -11,9 +11,9 @@ import { connectClient, type TestClient } from '../helpers/yjsClient';
 
 /** Removal entries per flood frame (about 0.8 MB, under the frame limit). */
 const REMOVALS_PER_FRAME = 90_000;
-const FLOOD_FRAMES = 10;
+const FLOOD_FRAMES = 20;
 /** Growth of the server's resident memory that the flood may cause at most. */
-const RSS_GROWTH_BOUND_MB = 40;
+const RSS_GROWTH_BOUND_MB = 100;
 
 function rssMb(pid: number): number {
   const match = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
