@@ -61,6 +61,12 @@ export function forgetToken(workshopId: string, kind: 'board' | 'projector'): vo
   }
 }
 
+/** Forget every token and join this browser keeps for a workshop that no longer exists. */
+export function forgetWorkshop(workshopId: string): void {
+  forgetToken(workshopId, 'board');
+  forgetToken(workshopId, 'projector');
+}
+
 function joinKey(code: string): string {
   return `flet:join:${code.trim()}`;
 }

@@ -1,11 +1,32 @@
-import { IndexeddbPersistence } from 'y-indexeddb';
+import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
+import { CLOSE_CODE } from '../../shared/protocol/closeCodes';
 import { recordsOf } from '../../shared/schema';
+import { ApiError, fetchWorkshop } from '../api';
 
-/** What a person is told about the link to the server. */
-export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'denied';
+/**
+ * What a person is told about the link to the server. `deleted` (the workshop is gone) and
+ * `unauthorized` (the link no longer works) are final: the connection has stopped and this
+ * browser's copy of the board is erased. `denied` is any other refusal for good.
+ */
+export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'denied' | 'deleted' | 'unauthorized';
+
+/** True for the statuses after which the board is gone for this browser. */
+export function isEnded(status: ConnectionStatus): status is 'deleted' | 'unauthorized' {
+  return status === 'deleted' || status === 'unauthorized';
+}
+
+/** Name of the IndexedDB database that keeps a workshop's document in this browser. */
+function cacheName(workshopId: string): string {
+  return `flet:${workshopId}`;
+}
+
+/** Erase this browser's offline copy of a workshop (deleted, or no longer ours to read). */
+export function forgetCachedWorkshop(workshopId: string): Promise<void> {
+  return clearDocument(cacheName(workshopId)).catch(() => {});
+}
 
 /** A workshop document connected to the server and cached in this browser. */
 export interface Connection {
@@ -22,6 +43,12 @@ export interface Connection {
 const OFFLINE_AFTER_MS = 8_000;
 /** With a filled offline cache, stop waiting for the server after this long. */
 const CACHE_FALLBACK_MS = 3_000;
+/**
+ * A refused upgrade (the workshop deleted while we were away, a token no longer valid) looks
+ * like any failed connection to a browser. After a failed attempt, ask the API why, at most
+ * this often.
+ */
+const PROBE_INTERVAL_MS = 10_000;
 
 /**
  * Connect a workshop document: IndexedDB keeps a copy, so a dropped connection loses
@@ -32,7 +59,7 @@ const CACHE_FALLBACK_MS = 3_000;
 export function connect(doc: Y.Doc, workshopId: string, token: string, options: { cache?: boolean } = {}): Connection {
   const serverUrl = `${location.origin.replace(/^http/, 'ws')}/ws`;
   const provider = new WebsocketProvider(serverUrl, workshopId, doc, { params: { token }, disableBc: true });
-  const cache = options.cache === false ? null : new IndexeddbPersistence(`flet:${workshopId}`, doc);
+  const cache = options.cache === false ? null : new IndexeddbPersistence(cacheName(workshopId), doc);
   const awareness = provider.awareness;
 
   // Send only our own awareness changes: remote ones arrive with the provider as origin.
@@ -54,7 +81,7 @@ export function connect(doc: Y.Doc, workshopId: string, token: string, options: 
     for (const listener of listeners) listener(status);
   };
   const onProviderStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }): void => {
-    if (current === 'denied') return;
+    if (current === 'denied' || isEnded(current)) return;
     if (status === 'connected') {
       // The link is up; "connected" is said once the document has synced over it.
       clearTimeout(offlineTimer);
@@ -71,25 +98,55 @@ export function connect(doc: Y.Doc, workshopId: string, token: string, options: 
     if (offlineTimer === undefined) {
       offlineTimer = setTimeout(() => {
         offlineTimer = undefined;
-        if (current !== 'connected' && current !== 'denied') set('offline');
+        if (current === 'connecting' || current === 'reconnecting') set('offline');
       }, OFFLINE_AFTER_MS);
     }
   };
+  // The workshop is gone or the link no longer works: stop for good and erase the local copy.
+  const end = (status: 'deleted' | 'unauthorized'): void => {
+    if (isEnded(current)) return;
+    clearTimeout(offlineTimer);
+    offlineTimer = undefined;
+    provider.disconnect();
+    if (cache) void cache.clearData();
+    else void forgetCachedWorkshop(workshopId);
+    set(status);
+  };
   const onSynced = (synced: boolean): void => {
-    if (!synced || current === 'denied') return;
+    if (!synced || current === 'denied' || isEnded(current)) return;
     everConnected = true;
     clearTimeout(offlineTimer);
     offlineTimer = undefined;
     set('connected');
   };
-  const onClosed = (): void => set('denied');
-  const onOffline = (): void => set('offline');
+  const onClosed = ({ code }: { code: number }): void => {
+    if (code === CLOSE_CODE.workshopDeleted) end('deleted');
+    else if (code === CLOSE_CODE.unauthorized) end('unauthorized');
+    else if (!isEnded(current)) set('denied');
+  };
+  let lastProbe = -Infinity;
+  const onSocketClosed = (): void => {
+    // Only a socket that never opened may be a refused upgrade.
+    if (provider.wsconnected || isEnded(current) || !navigator.onLine) return;
+    const now = Date.now();
+    if (now - lastProbe < PROBE_INTERVAL_MS) return;
+    lastProbe = now;
+    fetchWorkshop(workshopId, token).catch((error: unknown) => {
+      const status = error instanceof ApiError ? error.status : 0;
+      if (status === 404) end('deleted');
+      else if (status === 401 || status === 403) end('unauthorized');
+    });
+  };
+  const onOffline = (): void => {
+    if (current !== 'denied' && !isEnded(current)) set('offline');
+  };
   const onOnline = (): void => {
     if (current === 'offline') set(everConnected ? 'reconnecting' : 'connecting');
   };
   provider.on('status', onProviderStatus);
   provider.on('sync', onSynced);
   provider.on('closed', onClosed);
+  provider.on('connection-close', onSocketClosed);
   window.addEventListener('offline', onOffline);
   window.addEventListener('online', onOnline);
 
@@ -129,6 +186,7 @@ export function connect(doc: Y.Doc, workshopId: string, token: string, options: 
       provider.off('status', onProviderStatus);
       provider.off('sync', onSynced);
       provider.off('closed', onClosed);
+      provider.off('connection-close', onSocketClosed);
       awareness.off('update', sendOwnAwareness);
       awareness.setLocalState(null);
       provider.destroy();

@@ -4,9 +4,10 @@ import { GROUP_STYLES } from '../../shared/domain/groups';
 import { ApiError, fetchWorkshop, type WorkshopInfo } from '../api';
 import { bindingUtils, shapeUtils } from '../canvas/config';
 import { FletCanvas } from '../canvas/FletCanvas';
-import { forgetToken, takeTokenFromHash } from '../credentials';
+import { forgetToken, forgetWorkshop, takeTokenFromHash } from '../credentials';
 import { setLanguage, storedLanguage } from '../i18n';
 import { ErrorPage } from '../ErrorPage';
+import { forgetCachedWorkshop, isEnded } from '../sync/connection';
 import type { PresenceIdentity } from '../sync/presence';
 import { useWorkshopSession } from '../sync/useWorkshopSession';
 import { GroupLegend } from './GroupLegend';
@@ -32,6 +33,21 @@ function cacheInfo(info: WorkshopInfo): void {
   } catch {
     // nothing to keep
   }
+}
+
+/**
+ * The server says the workshop is gone (or this link no longer opens it): this browser keeps
+ * nothing of it any more, neither the board's copy nor the key that opened it.
+ */
+function forgetLocally(workshopId: string, kind: 'board' | 'projector', why: 'notFound' | 'unauthorized'): void {
+  if (why === 'notFound') forgetWorkshop(workshopId);
+  else forgetToken(workshopId, kind);
+  try {
+    localStorage.removeItem(`flet:info:${workshopId}`);
+  } catch {
+    // nothing kept
+  }
+  void forgetCachedWorkshop(workshopId);
 }
 
 type Problem = 'noToken' | 'unauthorized' | 'notFound' | 'network' | null;
@@ -67,11 +83,11 @@ export function BoardPage({ workshopId, projector }: { workshopId: string; proje
       .catch((error: unknown) => {
         if (!alive) return;
         const status = error instanceof ApiError ? error.status : 0;
-        if (status === 401 || status === 403) {
-          forgetToken(workshopId, kind);
-          setProblem('unauthorized');
-        } else if (status === 404) setProblem('notFound');
-        else {
+        if (status === 401 || status === 403 || status === 404) {
+          const why = status === 404 ? 'notFound' : 'unauthorized';
+          forgetLocally(workshopId, kind, why);
+          setProblem(why);
+        } else {
           // Offline is normal: open what this browser kept.
           const cached = cachedInfo(workshopId);
           if (cached) setInfo(cached);
@@ -114,8 +130,17 @@ export function BoardPage({ workshopId, projector }: { workshopId: string; proje
     [projector, info?.role, userId, color, group],
   );
   const session = useWorkshopSession(
-    token && info ? { workshopId, token, identity, shapeUtils, bindingUtils } : null,
+    token && info && !problem ? { workshopId, token, identity, shapeUtils, bindingUtils } : null,
   );
+
+  // Told while the board is open: the connection has stopped and erased its copy.
+  const ended = isEnded(session.status) ? session.status : null;
+  useEffect(() => {
+    if (!ended) return;
+    const why = ended === 'deleted' ? 'notFound' : 'unauthorized';
+    forgetLocally(workshopId, kind, why);
+    setProblem(why);
+  }, [ended, workshopId, kind]);
 
   if (problem && problem !== 'network') return <ErrorPage message={t(`errors.${problem}`)} />;
   if (problem === 'network') return <ErrorPage message={t('errors.network')} />;
