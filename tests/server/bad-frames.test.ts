@@ -28,7 +28,9 @@ describe('malformed, oversized and crafted frames', () => {
     await Promise.all([honest.synced(), watcher.synced()]);
     honest.doc.getMap('notes').set('first', 'Kaffe til alle');
     honest.doc.getText('narrative').insert(0, 'Fortællingen');
-    await eventually(() => expect(watcher.doc.getMap('notes').get('first')).toBe('Kaffe til alle'));
+    // Both edits must have arrived before the state is taken as the baseline.
+    await eventually(() => expect(Y.encodeStateVector(watcher.doc)).toEqual(Y.encodeStateVector(honest.doc)));
+    expect(watcher.doc.getMap('notes').get('first')).toBe('Kaffe til alle');
     before = Y.encodeStateVector(watcher.doc);
   });
   afterAll(async () => {
