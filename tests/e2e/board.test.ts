@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { TLPageId, TLShapePartial } from 'tldraw';
+import type { TLPageId, TLShapeId, TLShapePartial } from 'tldraw';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GROUP_STYLES } from '../../shared/domain/groups';
 import { eventually } from '../helpers/eventually';
@@ -163,6 +163,7 @@ describe('the shared board in a browser', () => {
 
     // The projector cannot change anything.
     const before = await documentSnapshot(facilitator);
+    const beforeBo = await documentSnapshot(bo);
     const pArea = (await projector.locator('.tl-canvas').first().boundingBox())!;
     await projector.mouse.click(pArea.x + 300, pArea.y + 300);
     await projector.keyboard.press('n');
@@ -179,9 +180,23 @@ describe('the shared board in a browser', () => {
       editor.deleteShapes([...editor.getCurrentPageShapeIds()]);
       editor.updateInstanceState({ isReadonly: true });
     });
-    await facilitator.waitForTimeout(1_500);
-    expect(await documentSnapshot(facilitator)).toBe(before);
+    // Then the facilitator marks the board. The server relays in order, so once Bo sees the
+    // mark, whatever the projector tried before it would have arrived too.
+    const marker: string = 'shape:projector-check';
+    await facilitator.evaluate((id) => {
+      window.__fletEditor!.createShape({ id: id as TLShapeId, type: 'geo', x: -600, y: -600 } as TLShapePartial);
+    }, marker);
+    const hasMarker = (page: Page) => page.evaluate((id) => Boolean(window.__fletEditor!.getShape(id as TLShapeId)), marker);
+    await eventually(async () => expect(await hasMarker(bo)).toBe(true), { timeout: 10_000 });
+    const withoutMarker = (snapshot: string): string =>
+      JSON.stringify((JSON.parse(snapshot) as Array<{ id: string }>).filter((record) => record.id !== marker));
+    expect(withoutMarker(await documentSnapshot(facilitator))).toBe(before);
+    expect(withoutMarker(await documentSnapshot(bo))).toBe(beforeBo);
     expect((await notesOn(bo)).map((n) => n.text)).toEqual([NOTE_TEXT]);
+    await facilitator.evaluate((id) => {
+      window.__fletEditor!.deleteShape(id as TLShapeId);
+    }, marker);
+    await eventually(async () => expect(await hasMarker(bo)).toBe(false), { timeout: 10_000 });
     await projector.reload();
     await waitForCanvas(projector);
     await eventually(async () => expect((await notesOn(projector)).map((n) => n.text)).toEqual([NOTE_TEXT]), { timeout: 10_000 });
