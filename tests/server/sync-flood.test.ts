@@ -5,7 +5,7 @@ import * as Y from 'yjs';
 import { MESSAGE_TYPE, SYNC_TYPE } from '../../shared/protocol/messages';
 import { createWorkshop, joinWorkshop, type CreatedWorkshop } from '../helpers/api';
 import { eventually } from '../helpers/eventually';
-import { syncStep1Frame } from '../helpers/frames';
+import { awarenessFrame, awarenessUpdate, QUERY_AWARENESS_FRAME, syncStep1Frame } from '../helpers/frames';
 import { workshopSocketUrl } from '../helpers/rawSocket';
 import { startServer, type RunningServer } from '../helpers/server';
 import { connectClient, type TestClient } from '../helpers/yjsClient';
@@ -51,7 +51,7 @@ describe('a socket that keeps asking for the whole document', () => {
     await server?.stop();
   });
 
-  async function flood(token: string): Promise<Flood> {
+  async function flood(token: string, frame: Uint8Array = syncStep1Frame(Y.encodeStateVector(new Y.Doc()))): Promise<Flood> {
     const socket = new WebSocket(workshopSocketUrl(server.wsUrl, workshop.id, token));
     const result: Flood = { maxHealthMs: 0, bytesReceived: 0, closes: [], firstAnswer: null };
     socket.on('message', (data: Buffer) => {
@@ -65,9 +65,8 @@ describe('a socket that keeps asking for the whole document', () => {
       socket.once('open', resolve);
       socket.once('error', reject);
     });
-    const emptyStep1 = syncStep1Frame(Y.encodeStateVector(new Y.Doc()));
     const pump = setInterval(() => {
-      for (let i = 0; i < FRAMES_PER_100_MS && socket.readyState === WebSocket.OPEN; i++) socket.send(emptyStep1);
+      for (let i = 0; i < FRAMES_PER_100_MS && socket.readyState === WebSocket.OPEN; i++) socket.send(frame);
     }, 100);
     const until = Date.now() + FLOOD_MS;
     while (Date.now() < until) {
@@ -93,5 +92,35 @@ describe('a socket that keeps asking for the whole document', () => {
     // A handful of full answers in five seconds, not hundreds.
     const fullAnswer = Y.encodeStateAsUpdate(answered).length;
     expect(result.bytesReceived / fullAnswer).toBeLessThan(8);
+  });
+
+  it('answers presence queries no faster than their bytes allow', async () => {
+    // About 400 KB of presence: six people, each with a large selection.
+    const presenters: WebSocket[] = [];
+    for (let person = 0; person < 6; person++) {
+      const { token } = await joinWorkshop(server, workshop.joinCode, 'association');
+      const socket = new WebSocket(workshopSocketUrl(server.wsUrl, workshop.id, token));
+      presenters.push(socket);
+      await new Promise((resolve, reject) => {
+        socket.once('open', resolve);
+        socket.once('error', reject);
+      });
+      for (let tab = 0; tab < 4; tab++) {
+        socket.send(awarenessFrame(awarenessUpdate(900_000 + person * 10 + tab, 1, JSON.stringify({ selection: 'z'.repeat(16_000) }))));
+      }
+    }
+    const watcher = clients[1];
+    await eventually(() => expect(watcher.provider.awareness.getStates().size).toBeGreaterThanOrEqual(24));
+
+    const participant = await joinWorkshop(server, workshop.joinCode, 'other');
+    const result = await flood(participant.token, QUERY_AWARENESS_FRAME);
+    for (const socket of presenters) socket.terminate();
+
+    expect(result.maxHealthMs, `healthz max ${result.maxHealthMs.toFixed(0)} ms`).toBeLessThan(HEALTH_BOUND_MS);
+    expect(result.closes).toEqual([]);
+    // The connection's byte rate (2 MiB/s at the default frame limit) plus one answer of slack.
+    const allowed = (FLOOD_MS / 1000 + 1) * 2 * 1024 * 1024 + 500_000;
+    expect(result.bytesReceived).toBeGreaterThan(400_000);
+    expect(result.bytesReceived).toBeLessThan(allowed);
   });
 });
