@@ -11,7 +11,7 @@ import { Presence, PresenceError } from './Presence';
 
 /** Log rows after which the room compacts its log into a snapshot (in the background). */
 export const COMPACT_AFTER_UPDATES = 500;
-/** Presence changes are merged over this window into one frame per room. */
+/** At most one merged presence frame per room per this many milliseconds. */
 export const PRESENCE_TICK_MS = 20;
 
 interface PendingUpdate {
@@ -32,6 +32,8 @@ export class Room {
   private flushScheduled = false;
   private flushChain: Promise<void> = Promise.resolve();
   private presenceTimer: NodeJS.Timeout | null = null;
+  /** When the last merged presence frame went out (performance.now()). */
+  private presenceSentAt = -Infinity;
   private lastSeq = 0;
   private logLength = 0;
   private compacting = false;
@@ -193,14 +195,20 @@ export class Room {
 
   private schedulePresence(): void {
     if (this.presenceTimer || this.closed) return;
-    this.presenceTimer = setTimeout(() => {
-      this.presenceTimer = null;
-      const changes = this.presence.takeChanges();
-      if (!changes) return;
-      const frame = awarenessFrame(changes); // encoded once for everyone
-      for (const conn of this.connections) conn.send(frame);
-    }, PRESENCE_TICK_MS);
+    // A quiet room sends at once (a cursor should not wait a whole tick); a busy one sends
+    // at most one merged frame per tick.
+    const wait = Math.max(0, this.presenceSentAt + PRESENCE_TICK_MS - performance.now());
+    this.presenceTimer = setTimeout(this.sendPresence, wait);
   }
+
+  private readonly sendPresence = (): void => {
+    this.presenceTimer = null;
+    const changes = this.presence.takeChanges();
+    if (!changes) return;
+    this.presenceSentAt = performance.now();
+    const frame = awarenessFrame(changes); // encoded once for everyone
+    for (const conn of this.connections) conn.send(frame);
+  };
 
   /** Collects what each transaction changed (deduplicated by Yjs) for the next flush. */
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
@@ -225,7 +233,8 @@ export class Room {
     try {
       const result = await this.storage.appendUpdates(this.workshopId, items.map((i) => i.update));
       this.lastSeq = result.lastSeq;
-      this.logLength = result.logLength;
+      // Counted here rather than asked of storage: a count on every flush is work on the hot path.
+      this.logLength += items.length;
     } catch (error) {
       // Not stored means not relayed; clients reconnect and resync from what is stored.
       this.logger.error({ err: error }, 'could not store updates; closing the room');

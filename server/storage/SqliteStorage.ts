@@ -70,7 +70,6 @@ export class SqliteStorage implements Storage {
       snapshot: db.prepare<[string], { data: Buffer }>('SELECT data FROM snapshots WHERE workshop_id = ?'),
       log: db.prepare<[string], { seq: number; data: Buffer }>('SELECT seq, data FROM updates WHERE workshop_id = ? ORDER BY seq'),
       append: db.prepare('INSERT INTO updates (workshop_id, data) VALUES (?, ?)'),
-      logLength: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM updates WHERE workshop_id = ?'),
       putSnapshot: db.prepare('INSERT OR REPLACE INTO snapshots (workshop_id, data) VALUES (?, ?)'),
       dropMerged: db.prepare('DELETE FROM updates WHERE workshop_id = ? AND seq <= ?'),
       deleteUpdates: db.prepare('DELETE FROM updates WHERE workshop_id = ?'),
@@ -140,7 +139,7 @@ export class SqliteStorage implements Storage {
     return this.db.transaction(() => {
       let lastSeq = 0;
       for (const update of updates) lastSeq = Number(s.append.run(workshopId, update).lastInsertRowid);
-      return { lastSeq, logLength: s.logLength.get(workshopId)?.n ?? 0 };
+      return { lastSeq };
     })();
   }
 

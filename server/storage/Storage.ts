@@ -45,8 +45,6 @@ export interface StoredDocument {
 export interface AppendResult {
   /** Sequence number of the last row written; compaction merges up to it. */
   lastSeq: number;
-  /** Rows in the log since the last snapshot. */
-  logLength: number;
 }
 
 /**
