@@ -3,10 +3,13 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { AppendResult, ParticipantRecord, Storage, StoredDocument, TokenRecord, WorkshopRecord } from './Storage';
 import { JoinCodeTakenError } from './Storage';
+import { Checkpointer } from './Checkpointer';
 import { SCHEMA_SQL } from './sqliteSchema';
 
 /** File name of the database inside FLET_DATA_DIR. */
 export const DATABASE_FILE = 'flet.sqlite';
+/** Size the write-ahead log's file is cut back to after it has been checkpointed. */
+const WAL_SIZE_LIMIT_BYTES = 4 * 1024 * 1024;
 
 interface WorkshopRow {
   id: string;
@@ -36,21 +39,28 @@ interface TokenRow {
  * The embedded storage: one SQLite file in WAL mode. `synchronous=NORMAL` keeps every
  * committed transaction across a crash of the process (kill -9); only an OS crash or power
  * loss could lose the last transactions. `secure_delete` overwrites freed pages so a
- * deleted workshop leaves no bytes behind.
+ * deleted workshop leaves no bytes behind. Checkpoints run on a worker thread, so no commit
+ * on the main thread ever waits for one.
  */
 export class SqliteStorage implements Storage {
   private readonly db: Database.Database;
   private readonly statements;
+  private readonly checkpointer: Checkpointer;
 
   constructor(dataDir: string) {
     fs.mkdirSync(dataDir, { recursive: true });
-    this.db = new Database(path.join(dataDir, DATABASE_FILE));
+    const file = path.join(dataDir, DATABASE_FILE);
+    this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('wal_autocheckpoint = 0');
+    // Once checkpointed, the log is reused from its start; this keeps its file from staying large.
+    this.db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
     this.db.pragma('secure_delete = ON');
     this.db.pragma('foreign_keys = ON');
     this.db.exec(SCHEMA_SQL);
     this.statements = this.prepare();
+    this.checkpointer = new Checkpointer(file);
   }
 
   private prepare() {
@@ -167,6 +177,7 @@ export class SqliteStorage implements Storage {
 
   async close(): Promise<void> {
     if (!this.db.open) return;
+    await this.checkpointer.close();
     this.db.pragma('wal_checkpoint(TRUNCATE)');
     this.db.close();
   }
