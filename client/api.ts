@@ -1,6 +1,8 @@
 import type { Group } from '../shared/domain/groups';
 import type { Language } from '../shared/domain/languages';
-import type { Role } from '../shared/domain/roles';
+import type { CreatedWorkshop, JoinedWorkshop, WorkshopInfo } from '../shared/protocol/httpApi';
+
+export type { CreatedWorkshop, JoinedWorkshop, WorkshopInfo, WorkshopUrls } from '../shared/protocol/httpApi';
 
 /** A failed API call: `code` is the server's error code, or 'network'. */
 export class ApiError extends Error {
@@ -35,43 +37,6 @@ async function call<T>(method: string, path: string, body?: unknown, token?: str
     throw new ApiError(response.status, err.error ?? String(response.status), err.message ?? response.statusText);
   }
   return data as T;
-}
-
-/** Links of a workshop, as the facilitator shares them. */
-export interface WorkshopUrls {
-  facilitator: string;
-  join: string;
-  projector: string;
-}
-
-/** Answer to creating a workshop. */
-export interface CreatedWorkshop {
-  id: string;
-  title: string;
-  joinCode: string;
-  facilitatorToken: string;
-  projectorToken: string;
-  urls: WorkshopUrls;
-}
-
-/** Answer to joining. */
-export interface JoinedWorkshop {
-  workshopId: string;
-  participantId: string;
-  token: string;
-}
-
-/** What a token may see of its workshop. */
-export interface WorkshopInfo {
-  id: string;
-  title: string;
-  language: Language;
-  template: string;
-  createdAt: string;
-  role: Role;
-  joinCode?: string;
-  urls?: WorkshopUrls;
-  participant?: { id: string; name: string | null; group: Group };
 }
 
 /** POST /api/workshops */

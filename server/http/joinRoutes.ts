@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { JoinedWorkshop } from '../../shared/protocol/httpApi';
 import { joinSchema, type JoinBody } from '../../shared/validate/httpBodies';
 import { hashToken, newId, newToken, normalizeJoinCode } from '../auth';
 import type { HttpDeps } from './deps';
@@ -39,7 +40,8 @@ export function joinRoutes(deps: HttpDeps) {
         { hash: hashToken(token), workshopId: workshop.id, role: 'participant', participantId },
       );
       deps.logger.info({ workshopId: workshop.id, participantId }, 'participant joined');
-      return { workshopId: workshop.id, participantId, token };
+      const joined: JoinedWorkshop = { workshopId: workshop.id, participantId, token };
+      return joined;
     });
   };
 }

@@ -1,11 +1,6 @@
-/** Links handed out for a workshop. Tokens ride in the fragment so they never reach server logs. */
-export interface WorkshopUrls {
-  facilitator: string;
-  join: string;
-  projector: string;
-}
+import type { WorkshopUrls } from '../../shared/protocol/httpApi';
 
-/** Builds the facilitator, join and projector links of a workshop. */
+/** Builds the facilitator, join and projector links of a workshop. Tokens ride in the fragment so they never reach server logs. */
 export function workshopUrls(
   publicUrl: string,
   ids: { workshopId: string; joinCode: string; facilitatorToken: string; projectorToken: string },

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { isLanguage } from '../../shared/domain/languages';
 import { isTemplate } from '../../shared/domain/roles';
+import type { CreatedWorkshop, WorkshopInfo } from '../../shared/protocol/httpApi';
 import { createWorkshopSchema, type CreateWorkshopBody } from '../../shared/validate/httpBodies';
 import {
   authenticate, bearerToken, hashToken, newId, newJoinCode, newToken, projectorTokenFor, sameSecret, type Session,
@@ -43,14 +44,15 @@ export function workshopRoutes(deps: HttpDeps) {
       ] as const;
       const workshop = await storeWithFreshJoinCode(deps, base, [...tokens]);
       deps.logger.info({ workshopId: id }, 'workshop created');
-      return reply.status(201).send({
+      const created: CreatedWorkshop = {
         id,
         title: workshop.title,
         joinCode: workshop.joinCode,
         facilitatorToken,
         projectorToken,
         urls: workshopUrls(deps.publicUrl(), { workshopId: id, joinCode: workshop.joinCode, facilitatorToken, projectorToken }),
-      });
+      };
+      return reply.status(201).send(created);
     });
 
     app.get<{ Params: IdParams }>('/api/workshops/:id', async (request) => {
@@ -115,8 +117,8 @@ async function storeWithFreshJoinCode(
   throw new Error('could not draw an unused join code');
 }
 
-async function describeWorkshop(deps: HttpDeps, workshop: WorkshopRecord, session: Session, token: string) {
-  const facts = {
+async function describeWorkshop(deps: HttpDeps, workshop: WorkshopRecord, session: Session, token: string): Promise<WorkshopInfo> {
+  const facts: WorkshopInfo = {
     id: workshop.id,
     title: workshop.title,
     language: workshop.language,

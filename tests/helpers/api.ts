@@ -1,24 +1,10 @@
 import type { Group } from '../../shared/domain/groups';
 import type { Language } from '../../shared/domain/languages';
 import type { Template } from '../../shared/domain/roles';
+import type { CreatedWorkshop, JoinedWorkshop } from '../../shared/protocol/httpApi';
 import type { RunningServer } from './server';
 
-/** Answer of `POST /api/workshops` (CONTRACT.md). */
-export interface CreatedWorkshop {
-  id: string;
-  title: string;
-  joinCode: string;
-  facilitatorToken: string;
-  projectorToken: string;
-  urls: { facilitator: string; join: string; projector: string };
-}
-
-/** Answer of `POST /api/join` (CONTRACT.md). */
-export interface JoinedWorkshop {
-  workshopId: string;
-  participantId: string;
-  token: string;
-}
+export type { CreatedWorkshop, JoinedWorkshop } from '../../shared/protocol/httpApi';
 
 /** Body of `POST /api/workshops`. */
 export interface CreateWorkshopInput {
