@@ -8,11 +8,10 @@ import { checkUpdate, hasPending, isMissingState } from '../../shared/validate/y
 import type { Storage, StoredDocument } from '../storage/Storage';
 import type { Connection } from './Connection';
 import { Presence, PresenceError } from './Presence';
+import { PresenceTicker } from './PresenceTicker';
 
 /** Log rows after which the room compacts its log into a snapshot (in the background). */
 export const COMPACT_AFTER_UPDATES = 500;
-/** At most one merged presence frame per room per this many milliseconds. */
-export const PRESENCE_TICK_MS = 20;
 
 interface PendingUpdate {
   update: Uint8Array;
@@ -31,9 +30,13 @@ export class Room {
   private batch: PendingUpdate[] = [];
   private flushScheduled = false;
   private flushChain: Promise<void> = Promise.resolve();
-  private presenceTimer: NodeJS.Timeout | null = null;
-  /** When the last merged presence frame went out (performance.now()). */
-  private presenceSentAt = -Infinity;
+  private readonly presenceTicker = new PresenceTicker(() => {
+    const changes = this.presence.takeChanges();
+    if (!changes) return false;
+    const frame = awarenessFrame(changes); // encoded once for everyone
+    for (const conn of this.connections) conn.send(frame);
+    return true;
+  });
   private lastSeq = 0;
   private logLength = 0;
   private compacting = false;
@@ -79,7 +82,7 @@ export class Room {
   /** Forgets a socket and tells everyone its cursors are gone. */
   remove(conn: Connection): void {
     if (!this.connections.delete(conn)) return;
-    if (this.presence.removeOwner(conn)) this.schedulePresence();
+    if (this.presence.removeOwner(conn)) this.presenceTicker.schedule();
   }
 
   /** Handles one binary frame from a socket of this room. */
@@ -185,30 +188,13 @@ export class Room {
 
   private receivePresence(conn: Connection, update: Uint8Array): void {
     try {
-      if (this.presence.receive(conn, update)) this.schedulePresence();
+      if (this.presence.receive(conn, update)) this.presenceTicker.schedule();
     } catch (error) {
       const reason = error instanceof PresenceError ? error.message : 'undecodable awareness';
       this.logger.warn({ reason }, 'bad awareness, closing socket');
       conn.close(CLOSE_CODE.badUpdate, 'bad awareness');
     }
   }
-
-  private schedulePresence(): void {
-    if (this.presenceTimer || this.closed) return;
-    // A quiet room sends at once (a cursor should not wait a whole tick); a busy one sends
-    // at most one merged frame per tick.
-    const wait = Math.max(0, this.presenceSentAt + PRESENCE_TICK_MS - performance.now());
-    this.presenceTimer = setTimeout(this.sendPresence, wait);
-  }
-
-  private readonly sendPresence = (): void => {
-    this.presenceTimer = null;
-    const changes = this.presence.takeChanges();
-    if (!changes) return;
-    this.presenceSentAt = performance.now();
-    const frame = awarenessFrame(changes); // encoded once for everyone
-    for (const conn of this.connections) conn.send(frame);
-  };
 
   /** Collects what each transaction changed (deduplicated by Yjs) for the next flush. */
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
@@ -309,7 +295,7 @@ export class Room {
   /** Closes every socket; nothing more is stored or relayed. */
   shutdown(code: CloseCode, reason: string): void {
     this.closed = true;
-    if (this.presenceTimer) clearTimeout(this.presenceTimer);
+    this.presenceTicker.stop();
     for (const conn of this.connections) conn.close(code, reason);
     this.connections.clear();
     this.doc.off('update', this.onDocUpdate);
