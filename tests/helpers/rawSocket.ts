@@ -27,3 +27,17 @@ export function workshopSocketUrl(wsUrl: string, workshopId: string, token?: str
   const base = `${wsUrl}/${encodeURIComponent(workshopId)}`;
   return token === undefined ? base : `${base}?token=${encodeURIComponent(token)}`;
 }
+
+/** An upgrade request for `target` with every header a WebSocket handshake needs. */
+export function upgradeRequest(target: string, port: number): string {
+  return [
+    `GET ${target} HTTP/1.1`,
+    `Host: 127.0.0.1:${port}`,
+    'Upgrade: websocket',
+    'Connection: Upgrade',
+    'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==',
+    'Sec-WebSocket-Version: 13',
+    '',
+    '',
+  ].join('\r\n');
+}

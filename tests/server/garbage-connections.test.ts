@@ -2,6 +2,7 @@ import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkshop, type CreatedWorkshop } from '../helpers/api';
 import { eventually } from '../helpers/eventually';
+import { upgradeRequest } from '../helpers/rawSocket';
 import { serverOutput, startServer, type RunningServer } from '../helpers/server';
 import { connectClient, type TestClient } from '../helpers/yjsClient';
 
@@ -27,20 +28,6 @@ function rawExchange(port: number, bytes: Buffer): Promise<string> {
     });
     socket.on('error', reject);
   });
-}
-
-/** An upgrade request for `target` with every header a WebSocket handshake needs. */
-function upgradeRequest(target: string, port: number): string {
-  return [
-    `GET ${target} HTTP/1.1`,
-    `Host: 127.0.0.1:${port}`,
-    'Upgrade: websocket',
-    'Connection: Upgrade',
-    'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==',
-    'Sec-WebSocket-Version: 13',
-    '',
-    '',
-  ].join('\r\n');
 }
 
 describe('garbage on the wire', () => {

@@ -6,7 +6,7 @@ import { CLOSE_CODE } from '../../shared/protocol/closeCodes';
 import { DATABASE_FILE } from '../../server/storage/SqliteStorage';
 import { createWorkshop, type CreatedWorkshop } from '../helpers/api';
 import { eventually } from '../helpers/eventually';
-import { workshopSocketUrl } from '../helpers/rawSocket';
+import { upgradeRequest, workshopSocketUrl } from '../helpers/rawSocket';
 import { startServer, type RunningServer } from '../helpers/server';
 import { connectClient, type TestClient } from '../helpers/yjsClient';
 
@@ -21,18 +21,7 @@ function silentSocket(server: RunningServer, workshopId: string, token: string):
   const url = new URL(workshopSocketUrl(server.wsUrl, workshopId, token));
   return new Promise((resolve, reject) => {
     const socket = net.connect(server.port, '127.0.0.1', () => {
-      socket.write(
-        [
-          `GET ${url.pathname}${url.search} HTTP/1.1`,
-          `Host: 127.0.0.1:${server.port}`,
-          'Upgrade: websocket',
-          'Connection: Upgrade',
-          'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==',
-          'Sec-WebSocket-Version: 13',
-          '',
-          '',
-        ].join('\r\n'),
-      );
+      socket.write(upgradeRequest(`${url.pathname}${url.search}`, server.port));
     });
     let received = '';
     const onData = (chunk: Buffer): void => {
