@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
-import type { Role } from '../shared/domain/roles';
+import { FACILITATOR, identityKey, PROJECTOR, type Identity } from '../shared/domain/identity';
 import type { Storage } from './storage/Storage';
 
 /** Random bytes in tokens: 256 bits, well above the 128 the design asks for. */
@@ -11,12 +11,9 @@ export const JOIN_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 /** Join code length: 7 characters of a 31-letter alphabet is about 34 bits, guarded by a rate limit. */
 export const JOIN_CODE_LENGTH = 7;
 
-/** Who holds a token: one workshop and one role in it. */
-export interface Session {
+/** Who holds a token: one workshop, and who they are in it (as stored, never as claimed). */
+export interface Session extends Identity {
   workshopId: string;
-  role: Role;
-  /** Set for participants who joined by code. */
-  participantId?: string;
 }
 
 /**
@@ -24,8 +21,7 @@ export interface Session {
  * tabs and reconnects), a participant is their participant id, and a projector is the room's.
  */
 export function identityOf(session: Session): string {
-  const who = session.role === 'participant' ? (session.participantId ?? '') : '';
-  return `${session.workshopId}/${session.role}/${who}`;
+  return `${session.workshopId}/${identityKey(session)}`;
 }
 
 /** A fresh unguessable token (base64url). */
@@ -80,7 +76,10 @@ export async function authenticate(storage: Storage, token: string | undefined):
   if (!token || token.length > 200) return undefined;
   const record = await storage.findToken(hashToken(token));
   if (!record) return undefined;
-  return record.participantId
-    ? { workshopId: record.workshopId, role: record.role, participantId: record.participantId }
-    : { workshopId: record.workshopId, role: record.role };
+  const { workshopId } = record;
+  if (record.role === 'facilitator') return { ...FACILITATOR, workshopId };
+  if (record.role === 'projector') return { ...PROJECTOR, workshopId };
+  const participant = record.participantId ? await storage.getParticipant(record.participantId) : undefined;
+  if (!participant || participant.workshopId !== workshopId) return undefined;
+  return { role: 'participant', participantId: participant.id, group: participant.group, name: participant.name, workshopId };
 }

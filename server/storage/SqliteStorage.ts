@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { AppendResult, ParticipantRecord, Storage, StoredDocument, TokenRecord, WorkshopRecord } from './Storage';
+import type { AppendResult, ClientOwners, ParticipantRecord, Storage, StoredDocument, TokenRecord, WorkshopRecord } from './Storage';
 import { JoinCodeTakenError } from './Storage';
 import { Checkpointer } from './Checkpointer';
 import { SCHEMA_SQL } from './sqliteSchema';
@@ -75,6 +75,10 @@ export class SqliteStorage implements Storage {
         'INSERT INTO participants (id, workshop_id, name, grp, created_at) VALUES (?, ?, ?, ?, ?)',
       ),
       getParticipant: db.prepare<[string], ParticipantRow>('SELECT * FROM participants WHERE id = ?'),
+      countParticipants: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM participants WHERE workshop_id = ?'),
+      insertOwner: db.prepare('INSERT OR IGNORE INTO client_owners (workshop_id, client_id, owner) VALUES (?, ?, ?)'),
+      owners: db.prepare<[string], { client_id: number; owner: string }>('SELECT client_id, owner FROM client_owners WHERE workshop_id = ?'),
+      deleteOwners: db.prepare('DELETE FROM client_owners WHERE workshop_id = ?'),
       insertToken: db.prepare('INSERT INTO tokens (hash, workshop_id, role, participant_id) VALUES (?, ?, ?, ?)'),
       getToken: db.prepare<[string], TokenRow>('SELECT * FROM tokens WHERE hash = ?'),
       snapshot: db.prepare<[string], { data: Buffer }>('SELECT data FROM snapshots WHERE workshop_id = ?'),
@@ -144,9 +148,18 @@ export class SqliteStorage implements Storage {
     })();
   }
 
-  async appendUpdates(workshopId: string, updates: Uint8Array[]): Promise<AppendResult> {
+  async countParticipants(workshopId: string): Promise<number> {
+    return this.statements.countParticipants.get(workshopId)?.n ?? 0;
+  }
+
+  async loadClientOwners(workshopId: string): Promise<ClientOwners> {
+    return new Map(this.statements.owners.all(workshopId).map((row) => [row.client_id, row.owner]));
+  }
+
+  async appendUpdates(workshopId: string, updates: Uint8Array[], newOwners?: ClientOwners): Promise<AppendResult> {
     const s = this.statements;
     return this.db.transaction(() => {
+      for (const [clientId, owner] of newOwners ?? []) s.insertOwner.run(workshopId, clientId, owner);
       let lastSeq = 0;
       for (const update of updates) lastSeq = Number(s.append.run(workshopId, update).lastInsertRowid);
       return { lastSeq };
@@ -168,6 +181,7 @@ export class SqliteStorage implements Storage {
       s.deleteSnapshot.run(id);
       s.deleteTokens.run(id);
       s.deleteParticipants.run(id);
+      s.deleteOwners.run(id);
       s.deleteWorkshop.run(id);
     })();
     // secure_delete zeroes freed pages in the main file, but the write-ahead log still holds

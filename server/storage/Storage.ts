@@ -41,6 +41,12 @@ export interface StoredDocument {
   logLength: number;
 }
 
+/**
+ * Yjs client ids of a workshop and who first wrote with (or announced) each, as
+ * `identityKey` strings: structs under another person's client id are refused.
+ */
+export type ClientOwners = Map<number, string>;
+
 /** Where a workshop's update log stands after an append. */
 export interface AppendResult {
   /** Sequence number of the last row written; compaction merges up to it. */
@@ -62,10 +68,19 @@ export interface Storage {
   getParticipant(id: string): Promise<ParticipantRecord | undefined>;
   findToken(hash: string): Promise<TokenRecord | undefined>;
 
+  /** How many participants have joined the workshop. */
+  countParticipants(workshopId: string): Promise<number>;
+
   /** The workshop's document as stored: the snapshot (if any) and the log since. */
   loadUpdates(workshopId: string): Promise<StoredDocument>;
-  /** Appends a batch of accepted updates in one transaction; resolves once durable. */
-  appendUpdates(workshopId: string, updates: Uint8Array[]): Promise<AppendResult>;
+  /**
+   * Appends a batch of accepted updates in one transaction, with the client ids they claimed
+   * first (so an owner is never stored without its update, nor the reverse); resolves once
+   * durable.
+   */
+  appendUpdates(workshopId: string, updates: Uint8Array[], newOwners?: ClientOwners): Promise<AppendResult>;
+  /** Every Yjs client id of the workshop with its owner. */
+  loadClientOwners(workshopId: string): Promise<ClientOwners>;
   /** Replaces the snapshot and every log row up to `throughSeq` with `snapshot`, atomically. */
   compact(workshopId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
 

@@ -33,6 +33,12 @@ CREATE TABLE IF NOT EXISTS updates (
   data BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS updates_workshop ON updates (workshop_id, seq);
+CREATE TABLE IF NOT EXISTS client_owners (
+  workshop_id TEXT NOT NULL,
+  client_id INTEGER NOT NULL,
+  owner TEXT NOT NULL,
+  PRIMARY KEY (workshop_id, client_id)
+);
 CREATE TABLE IF NOT EXISTS snapshots (
   workshop_id TEXT PRIMARY KEY,
   data BLOB NOT NULL
