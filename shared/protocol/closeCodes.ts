@@ -12,6 +12,11 @@ export const CLOSE_CODE = {
   badFrame: 4400,
   /** No token, wrong token, or a token of another workshop. */
   unauthorized: 4401,
+  /**
+   * An update changed what the session's role may not (another's note, the workshop's
+   * settings, an unknown top-level type, an invalid record). Nothing of it was applied.
+   */
+  forbidden: 4403,
   /** The workshop was deleted while connected. */
   workshopDeleted: 4404,
   /** Frame over the configured size limit. */
