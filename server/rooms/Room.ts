@@ -1,35 +1,36 @@
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
+import { authorize } from '../../shared/domain/authorize';
+import { identityKey } from '../../shared/domain/identity';
 import { awarenessFrame, syncStep1Frame, syncStep2Frame, updateFrame } from '../../shared/protocol/outgoing';
 import { CLOSE_CODE, type CloseCode } from '../../shared/protocol/closeCodes';
 import { decodeFrame, FrameError, type IncomingMessage } from '../../shared/protocol/frame';
 import { gate } from '../../shared/protocol/gate';
-import { checkUpdate, hasPending, isMissingState } from '../../shared/validate/yUpdate';
-import type { Storage, StoredDocument } from '../storage/Storage';
+import { changesOf, decodeUntrustedUpdate, TooManyChangesError, type Change, type DecodedUpdate } from '../../shared/validate/changes';
+import { checkUpdate, isMissingState } from '../../shared/validate/yUpdate';
+import type { Storage } from '../storage/Storage';
 import type { Connection } from './Connection';
+import { DurableDocument, type StoredUpdate } from './DurableDocument';
+import { DocumentLimits, type RoomLimits } from './DocumentLimits';
 import { Presence, PresenceError } from './Presence';
 import { PresenceTicker } from './PresenceTicker';
 
-/** Log rows after which the room compacts its log into a snapshot (in the background). */
-export const COMPACT_AFTER_UPDATES = 500;
-
-interface PendingUpdate {
-  update: Uint8Array;
-  /** The socket it came from (it already has it), or null. */
-  from: Connection | null;
-}
+export { COMPACT_AFTER_UPDATES } from './DurableDocument';
+export type { RoomLimits } from './DocumentLimits';
 
 /**
- * One workshop's live document. Accepted updates are appended to storage once per tick,
- * in one transaction, and only then relayed: nobody sees what a crash could lose.
+ * One workshop's live room: the gate every update passes, the one dispatch point of incoming
+ * messages, and the relay. The document's durability (store before relay, compaction,
+ * rebuild) lives in {@link DurableDocument}.
+ *
+ * The gate: frame → decode (bounded) → structural check → Yjs client ids owned by the sender
+ * → changesOf → authorize (schema write rules, canvas rules, tldraw validation) → limits →
+ * apply → store (one transaction per tick) → relay. A refused update is not applied, stored
+ * or relayed, and its socket is closed with 4403.
  */
 export class Room {
-  private doc: Y.Doc;
   private readonly connections = new Set<Connection>();
   private readonly presence = new Presence();
-  private batch: PendingUpdate[] = [];
-  private flushScheduled = false;
-  private flushChain: Promise<void> = Promise.resolve();
   private readonly presenceTicker = new PresenceTicker(() => {
     const changes = this.presence.takeChanges();
     if (!changes) return false;
@@ -37,28 +38,41 @@ export class Room {
     for (const conn of this.connections) conn.send(frame);
     return true;
   });
-  private lastSeq = 0;
-  private logLength = 0;
-  private compacting = false;
-  /** Set while the document is rebuilt from storage after a failed update; messages wait. */
-  private rebuilding: Promise<void> | null = null;
   private readonly waiting: Array<{ conn: Connection; data: Uint8Array }> = [];
+  private readonly limits: DocumentLimits;
+  private durable!: DurableDocument;
   /** Set once the room is deleted, unloaded or broken: nothing more is written. */
   private closed = false;
 
   private constructor(
     readonly workshopId: string,
-    private readonly storage: Storage,
     private readonly logger: Logger,
-    stored: StoredDocument,
+    limits: Partial<RoomLimits>,
   ) {
-    this.doc = this.buildDoc(stored);
+    this.limits = new DocumentLimits(limits);
   }
 
-  /** Loads a workshop's document from storage. */
-  static async load(workshopId: string, storage: Storage, logger: Logger): Promise<Room> {
-    const stored = await storage.loadUpdates(workshopId);
-    return new Room(workshopId, storage, logger.child({ workshopId }), stored);
+/** Loads a workshop's document from storage. */
+  static async load(workshopId: string, storage: Storage, logger: Logger, limits: Partial<RoomLimits> = {}): Promise<Room> {
+    const room = new Room(workshopId, logger.child({ workshopId }), limits);
+    room.durable = await DurableDocument.load(workshopId, storage, room.logger, {
+      stored: (items) => room.relay(items),
+      broken: (reason) => room.shutdown(CLOSE_CODE.internalError, reason),
+    });
+    return room;
+  }
+
+  /** The live document; read-only for callers (the server writes through {@link change}). */
+  get doc(): Y.Doc {
+    return this.durable.doc;
+  }
+
+  /**
+   * The server's own write: `fn` runs in one transaction, and its update is stored before any
+   * client receives it, as a client's would be. Resolves once stored and relayed.
+   */
+  change(fn: (doc: Y.Doc) => void): Promise<void> {
+    return this.durable.change(fn);
   }
 
   /** True once the room has shut down; the registry loads a fresh one for new sockets. */
@@ -74,7 +88,7 @@ export class Room {
   /** Welcomes a socket: the server's state vector (sync step 1) and who is present. */
   add(conn: Connection): void {
     this.connections.add(conn);
-    conn.send(syncStep1Frame(Y.encodeStateVector(this.doc)));
+    conn.send(syncStep1Frame(Y.encodeStateVector(this.durable.doc)));
     const present = this.presence.current();
     if (present) conn.send(awarenessFrame(present));
   }
@@ -87,8 +101,9 @@ export class Room {
 
   /** Handles one binary frame from a socket of this room. */
   receive(conn: Connection, data: Uint8Array): void {
-    if (this.rebuilding) {
-      this.waiting.push({ conn, data });
+    const rebuilding = this.durable.rebuilding;
+    if (rebuilding) {
+      if (this.waiting.push({ conn, data }) === 1) void rebuilding.finally(() => this.replayWaiting());
       return;
     }
     let message: IncomingMessage;
@@ -147,13 +162,20 @@ export class Room {
   private async answerStep1(conn: Connection, stateVector: Uint8Array): Promise<void> {
     await this.flush();
     if (!conn.open || this.closed) return;
-    const frame = syncStep2Frame(Y.encodeStateAsUpdate(this.doc, stateVector));
+    const frame = syncStep2Frame(Y.encodeStateAsUpdate(this.durable.doc, stateVector));
     conn.step1Answers.charge(frame.length);
     conn.send(frame);
   }
 
   private applyUpdate(conn: Connection, update: Uint8Array): void {
-    const rejection = checkUpdate(this.doc, update);
+    const doc = this.durable.doc;
+    let decoded: DecodedUpdate;
+    try {
+      decoded = decodeUntrustedUpdate(update);
+    } catch {
+      return this.refuse(conn, CLOSE_CODE.badUpdate, 'undecodable');
+    }
+    const rejection = checkUpdate(doc, decoded);
     if (rejection && isMissingState(rejection)) {
       // Dropped (not applied, stored or relayed); the client's answer to our state vector
       // carries everything we lack, this update included, and it converges.
@@ -161,34 +183,57 @@ export class Room {
       this.askForMissing(conn);
       return;
     }
-    if (rejection) {
-      this.logger.warn({ reason: rejection, role: conn.session.role }, 'update refused, closing socket');
-      conn.close(CLOSE_CODE.badUpdate, 'update refused');
+    if (rejection) return this.refuse(conn, CLOSE_CODE.badUpdate, rejection);
+    const owner = identityKey(conn.session);
+    const clients = clientsOf(decoded);
+    for (const client of clients) {
+      const holder = this.durable.ownerOf(client);
+      if (holder !== undefined && holder !== owner) return this.refuse(conn, CLOSE_CODE.forbidden, 'foreign-client-id');
+    }
+    let changes: Change[];
+    try {
+      changes = changesOf(doc, decoded);
+    } catch (error) {
+      if (!(error instanceof TooManyChangesError)) throw error;
+      return this.refuse(conn, CLOSE_CODE.tooLarge, 'too-many-changes');
+    }
+    const refusal = authorize(conn.session, changes, doc);
+    if (refusal) {
+      this.logger.warn({ reason: refusal.reason, top: refusal.top, detail: refusal.detail, role: conn.session.role }, 'update forbidden, closing socket');
+      conn.close(CLOSE_CODE.forbidden, 'forbidden');
       return;
     }
-    const before = this.batch.length;
+    const overLimit = this.limits.check(owner, changes, update.length, this.durable.bytes);
+    if (overLimit) return this.refuse(conn, overLimit.code, overLimit.reason);
+    for (const client of clients) this.durable.claim(client, owner);
     try {
-      Y.applyUpdate(this.doc, update, conn);
-      if (hasPending(this.doc)) throw new Error('update left pending structs');
+      this.durable.apply(update, conn);
     } catch (error) {
-      // The doc may hold part of the update: drop what it emitted and rebuild from storage.
-      this.batch.length = before;
       // Only the error's name: messages of JSON and decoding errors can quote note text.
       this.logger.warn({ errorName: errorName(error), role: conn.session.role }, 'update failed to apply, closing socket');
       conn.close(CLOSE_CODE.badUpdate, 'update refused');
-      this.rebuild();
     }
+  }
+
+  /** Closes a socket whose update was refused; the reason is logged, never content. */
+  private refuse(conn: Connection, code: CloseCode, reason: string): void {
+    this.logger.warn({ reason, role: conn.session.role }, 'update refused, closing socket');
+    conn.close(code, code === CLOSE_CODE.forbidden ? 'forbidden' : 'update refused');
   }
 
   private askForMissing(conn: Connection): void {
     conn.resync.run(() => {
-      if (conn.open && !this.closed) conn.send(syncStep1Frame(Y.encodeStateVector(this.doc)));
+      if (conn.open && !this.closed) conn.send(syncStep1Frame(Y.encodeStateVector(this.durable.doc)));
     });
   }
 
   private receivePresence(conn: Connection, update: Uint8Array): void {
     try {
       if (this.presence.receive(conn, update)) this.presenceTicker.schedule();
+      // A client id seen in someone's presence is theirs: nobody else may write under it, even
+      // before its owner's first edit (written offline) reaches the server.
+      const owner = identityKey(conn.session);
+      for (const clientId of conn.awarenessIds) this.durable.claim(clientId, owner);
     } catch (error) {
       const reason = error instanceof PresenceError ? error.message : 'undecodable awareness';
       this.logger.warn({ reason }, 'bad awareness, closing socket');
@@ -196,100 +241,31 @@ export class Room {
     }
   }
 
-  /** Collects what each transaction changed (deduplicated by Yjs) for the next flush. */
-  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    this.batch.push({ update, from: isConnection(origin, this.connections) ? origin : null });
-    if (!this.flushScheduled) {
-      this.flushScheduled = true;
-      setImmediate(() => void this.flush());
-    }
-  };
-
-  /** Stores this tick's updates in one transaction, then relays them. Resolves when done. */
-  flush(): Promise<void> {
-    this.flushScheduled = false;
-    this.flushChain = this.flushChain.then(() => this.writeAndRelay());
-    return this.flushChain;
-  }
-
-  private async writeAndRelay(): Promise<void> {
-    const items = this.batch;
-    this.batch = [];
-    if (items.length === 0 || this.closed) return;
-    try {
-      const result = await this.storage.appendUpdates(this.workshopId, items.map((i) => i.update));
-      this.lastSeq = result.lastSeq;
-      // Counted here rather than asked of storage: a count on every flush is work on the hot path.
-      this.logLength += items.length;
-    } catch (error) {
-      // Not stored means not relayed; clients reconnect and resync from what is stored.
-      this.logger.error({ err: error }, 'could not store updates; closing the room');
-      this.shutdown(CLOSE_CODE.internalError, 'storage failure');
-      return;
-    }
+  /** Relays a stored tick's updates, each to every socket but the one that sent it. */
+  private relay(items: StoredUpdate[]): void {
     for (const item of items) {
       const frame = updateFrame(item.update);
       for (const conn of this.connections) if (conn !== item.from) conn.send(frame);
     }
-    if (this.logLength >= COMPACT_AFTER_UPDATES) this.scheduleCompaction();
   }
 
-  private scheduleCompaction(): void {
-    if (this.compacting) return;
-    this.compacting = true;
-    setImmediate(() => {
-      void this.compact().finally(() => {
-        this.compacting = false;
-      });
-    });
+  private replayWaiting(): void {
+    for (const { conn, data } of this.waiting.splice(0)) if (conn.open) this.receive(conn, data);
   }
 
-  /** Merges the stored log into one snapshot (the doc holds at least everything stored). */
-  async compact(): Promise<void> {
-    if (this.closed || this.lastSeq === 0) return;
-    try {
-      await this.storage.compact(this.workshopId, Y.encodeStateAsUpdate(this.doc), this.lastSeq);
-      this.logLength = 0;
-    } catch (error) {
-      this.logger.error({ err: error }, 'compaction failed');
-    }
+  /** Stores this tick's updates, then relays them. Resolves when done. */
+  flush(): Promise<void> {
+    return this.durable.flush();
   }
 
-  /** Replaces a possibly damaged document with the stored one plus this tick's good updates. */
-  private rebuild(): void {
-    if (this.rebuilding) return;
-    this.rebuilding = (async () => {
-      await this.flush();
-      const stored = await this.storage.loadUpdates(this.workshopId);
-      this.doc.off('update', this.onDocUpdate);
-      this.doc.destroy();
-      this.doc = this.buildDoc(stored);
-    })()
-      .catch((error: unknown) => {
-        this.logger.error({ err: error }, 'could not rebuild the document; closing the room');
-        this.shutdown(CLOSE_CODE.internalError, 'rebuild failure');
-      })
-      .finally(() => {
-        this.rebuilding = null;
-        for (const { conn, data } of this.waiting.splice(0)) if (conn.open) this.receive(conn, data);
-      });
-  }
-
-  private buildDoc(stored: StoredDocument): Y.Doc {
-    // gc stays on (the default): deleted content is dropped from snapshots.
-    const doc = new Y.Doc();
-    for (const update of stored.updates) Y.applyUpdate(doc, update);
-    doc.on('update', this.onDocUpdate);
-    // A log left long by a crash is compacted at the next unload.
-    this.lastSeq = stored.lastSeq;
-    this.logLength = stored.logLength;
-    return doc;
+  /** Merges the stored log into one snapshot. */
+  compact(): Promise<void> {
+    return this.durable.compact();
   }
 
   /** Stores what is pending and writes a snapshot; used before unloading and at shutdown. */
-  async persist(): Promise<void> {
-    await this.flush();
-    if (this.logLength > 1) await this.compact();
+  persist(): Promise<void> {
+    return this.durable.persist();
   }
 
   /** Closes every socket; nothing more is stored or relayed. */
@@ -298,19 +274,22 @@ export class Room {
     this.presenceTicker.stop();
     for (const conn of this.connections) conn.close(code, reason);
     this.connections.clear();
-    this.doc.off('update', this.onDocUpdate);
+    this.durable.close();
   }
 
   /** Releases the document's memory after shutdown. */
   destroy(): void {
-    this.doc.destroy();
+    this.durable.destroy();
   }
+}
+
+/** The Yjs client ids an update writes structs under. */
+function clientsOf(decoded: DecodedUpdate): Set<number> {
+  const clients = new Set<number>();
+  for (const struct of decoded.structs) clients.add(struct.id.client);
+  return clients;
 }
 
 function errorName(error: unknown): string {
   return error instanceof Error ? error.name : typeof error;
-}
-
-function isConnection(origin: unknown, connections: Set<Connection>): origin is Connection {
-  return connections.has(origin as Connection);
 }

@@ -1,10 +1,10 @@
 import * as Y from 'yjs';
 import { MAX_YJS_CLOCK } from '../protocol/limits';
+import type { DecodedUpdate } from './changes';
 import { hasReferenceCycle } from './structCycles';
 
 /** Why an update was refused, for logs (never contains document content). */
 export type UpdateRejection =
-  | 'undecodable'
   | 'clock-out-of-range'
   | 'empty-struct'
   | 'skip-in-update'
@@ -16,7 +16,8 @@ export type UpdateRejection =
   | 'subdocument';
 
 /**
- * Checks an untrusted Yjs update (v1) against the document before it is applied.
+ * Checks an untrusted Yjs update (v1), decoded once by `decodeUntrustedUpdate`, against the
+ * document before it is applied.
  *
  * Decoding is bounded: lib0 refuses reads past the end of the buffer, so lengths that claim
  * gigabytes fail at once (lib0 issue 42), and every struct consumes at least one byte, so
@@ -28,13 +29,7 @@ export type UpdateRejection =
  *
  * @returns null when the update may be applied, else the reason for refusing it.
  */
-export function checkUpdate(doc: Y.Doc, update: Uint8Array): UpdateRejection | null {
-  let decoded: ReturnType<typeof Y.decodeUpdate>;
-  try {
-    decoded = Y.decodeUpdate(update);
-  } catch {
-    return 'undecodable';
-  }
+export function checkUpdate(doc: Y.Doc, decoded: DecodedUpdate): UpdateRejection | null {
   const known = new Map<number, number>();
   const knownEnd = (client: number): number => Math.max(known.get(client) ?? 0, Y.getState(doc.store, client));
 

@@ -1,0 +1,107 @@
+import * as Y from 'yjs';
+import { recordsOf, writeRuleOf } from '../schema';
+import type { Change } from '../validate/changes';
+import { recordProblem } from '../validate/records';
+import { canvasRefusal, type CanvasRecord, type CanvasRefusal } from './canvasRules';
+import type { Identity } from './identity';
+
+/** Why an update was refused: for logs and tests, never containing document content. */
+export interface Refusal {
+  reason: CanvasRefusal | 'unknown-type' | 'facilitator-only' | 'server-only' | 'invalid-record' | 'read-only';
+  /** The top-level name and key the refusal is about. */
+  top: string;
+  key: string | null;
+  /** More detail for logs (a validator's path), never a value. */
+  detail?: string;
+}
+
+/** A canvas record as it was and as an update leaves it (null: absent). */
+export interface RecordChange {
+  id: string;
+  before: CanvasRecord | null;
+  after: CanvasRecord | null;
+}
+
+/**
+ * May `actor` make these changes to `doc`? Every top-level name must be listed in
+ * shared/schema.ts; its write rule decides, and every canvas record an update creates or
+ * changes must pass tldraw's validators once its changed fields are merged in.
+ *
+ * @returns null when every change is allowed, else the first refusal.
+ */
+export function authorize(actor: Identity, changes: readonly Change[], doc: Y.Doc): Refusal | null {
+  if (actor.role === 'projector') return changes.length ? { reason: 'read-only', top: changes[0].top, key: null } : null;
+  const canvas: Change[] = [];
+  for (const change of changes) {
+    const rule = writeRuleOf(change.top);
+    if (rule === undefined) return { reason: 'unknown-type', top: change.top, key: change.key };
+    if (rule === 'server') return { reason: 'server-only', top: change.top, key: change.key };
+    if (rule === 'facilitator' && actor.role !== 'facilitator') {
+      return { reason: 'facilitator-only', top: change.top, key: change.key };
+    }
+    if (rule === 'canvas') canvas.push(change);
+  }
+  return authorizeCanvas(actor, canvas, doc);
+}
+
+function authorizeCanvas(actor: Identity, changes: readonly Change[], doc: Y.Doc): Refusal | null {
+  const merged = recordChangesOf(changes, doc);
+  if ('reason' in merged) return merged;
+  for (const { id, before, after } of merged) {
+    if (after) {
+      const problem = recordProblem(id, after, before);
+      if (problem) return { reason: 'invalid-record', top: 'records', key: id, detail: problem };
+    }
+    const refusal = canvasRefusal(actor, before, after);
+    if (refusal) return { reason: refusal, top: 'records', key: id };
+  }
+  return null;
+}
+
+/**
+ * The canvas records the changes touch, before and after: a record's new fields are merged
+ * over what the document holds (a new record starts empty), removed fields are dropped.
+ */
+export function recordChangesOf(changes: readonly Change[], doc: Y.Doc): RecordChange[] | Refusal {
+  const records = recordsOf(doc);
+  const byId = new Map<string, { replaced: boolean; deleted: boolean; fields: Map<string, Change> }>();
+  for (const change of changes) {
+    const invalid: Refusal = { reason: 'invalid-record', top: change.top, key: change.key };
+    // Records hold plain JSON fields: nothing nested, no list at the top, no other content.
+    if (change.key === null || change.nested) return invalid;
+    let entry = byId.get(change.key);
+    if (!entry) byId.set(change.key, (entry = { replaced: false, deleted: false, fields: new Map() }));
+    if (change.field === null) {
+      if (change.kind === 'delete') entry.deleted = true;
+      else if (change.content === 'type') {
+        entry.replaced = true;
+        entry.deleted = false;
+      } else return { ...invalid, detail: 'a record is a map of fields' };
+      continue;
+    }
+    if (change.kind !== 'delete' && change.content !== 'json') return { ...invalid, detail: 'fields hold JSON values' };
+    entry.fields.set(change.field, change);
+  }
+  const result: RecordChange[] = [];
+  for (const [id, entry] of byId) {
+    const stored = records.get(id);
+    const before = stored instanceof Y.Map ? (stored.toJSON() as CanvasRecord) : null;
+    if (entry.deleted && !entry.replaced) {
+      // Fields of a record deleted with it are part of the deletion.
+      if (before) result.push({ id, before, after: null });
+      continue;
+    }
+    // A record replaced by a new map starts from nothing; otherwise from what it holds now.
+    const base: Record<string, unknown> = entry.replaced || !before ? {} : { ...before };
+    for (const [field, change] of entry.fields) {
+      if (change.kind === 'delete') delete base[field];
+      else base[field] = change.value;
+    }
+    if (!entry.replaced && !before) {
+      // Fields written into a record that does not exist are dropped by Yjs with their parent.
+      continue;
+    }
+    result.push({ id, before, after: base as CanvasRecord });
+  }
+  return result;
+}
