@@ -12,6 +12,10 @@ export const DEFAULT_DATA_DIR = './data';
 export const DEFAULT_PING_INTERVAL_MS = 30_000;
 /** How long an empty room stays loaded (a reload of the page should not reload the room). */
 export const DEFAULT_UNLOAD_GRACE_MS = 10_000;
+/** Most participants one workshop takes: a large town-hall meeting, with room to spare. */
+export const DEFAULT_MAX_PARTICIPANTS = 2_000;
+/** Who may show Flet in a frame, by default: no one (clickjacking a facilitator's board). */
+export const DEFAULT_FRAME_ANCESTORS: readonly string[] = ["'none'"];
 
 /** Everything the server reads from its environment, parsed once at start. */
 export interface Config {
@@ -32,6 +36,10 @@ export interface Config {
   unloadGraceMs: number;
   /** Behind a reverse proxy (FLET_TRUST_PROXY=1) the client address comes from X-Forwarded-For. */
   trustProxy: boolean;
+  /** Most participants one workshop takes (FLET_MAX_PARTICIPANTS). */
+  maxParticipants: number;
+  /** Sources of the Content-Security-Policy's frame-ancestors (FLET_FRAME_ANCESTORS, space-separated). */
+  frameAncestors: readonly string[];
 }
 
 /** Reads the configuration from environment variables (CONTRACT.md, "Configuration"). */
@@ -47,6 +55,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pingIntervalMs: parseInteger(env.FLET_PING_INTERVAL_MS, DEFAULT_PING_INTERVAL_MS, 'FLET_PING_INTERVAL_MS'),
     unloadGraceMs: parseInteger(env.FLET_UNLOAD_GRACE_MS, DEFAULT_UNLOAD_GRACE_MS, 'FLET_UNLOAD_GRACE_MS'),
     trustProxy: nonEmpty(env.FLET_TRUST_PROXY) === '1',
+    maxParticipants: parseInteger(env.FLET_MAX_PARTICIPANTS, DEFAULT_MAX_PARTICIPANTS, 'FLET_MAX_PARTICIPANTS'),
+    frameAncestors: parseFrameAncestors(env.FLET_FRAME_ANCESTORS),
   };
 }
 
@@ -70,4 +80,30 @@ function parseInteger(value: string | undefined, fallback: number, name: string)
     throw new Error(`${name} must be a non-negative integer, got "${text}"`);
   }
   return parsed;
+}
+
+/** A CSP source expression: a scheme (`https:`), or a host with optional scheme, port and path. */
+const SOURCE_EXPRESSION =
+  /^(?:[a-z][a-z0-9+.-]*:|(?:[a-z][a-z0-9+.-]*:\/\/)?(?:\*|(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(?::(?:\d+|\*))?(?:\/[^\s;,'"]*)?)$/i;
+
+/**
+ * Reads FLET_FRAME_ANCESTORS. Keywords may be written with or without their quotes, because
+ * the quotes are easy to lose in a shell or a compose file; anything else must be a source
+ * expression, so a typo fails at start instead of silently forbidding every frame.
+ */
+export function parseFrameAncestors(value: string | undefined): readonly string[] {
+  const text = nonEmpty(value);
+  if (text === undefined) return DEFAULT_FRAME_ANCESTORS;
+  const sources = text.split(/\s+/).map((source) => {
+    const keyword = source.replace(/^'(.*)'$/, '$1').toLowerCase();
+    if (keyword === 'none' || keyword === 'self') return `'${keyword}'`;
+    if (!SOURCE_EXPRESSION.test(source)) {
+      throw new Error(`FLET_FRAME_ANCESTORS must list sources such as 'self' or https://intranet.example.org, got "${source}"`);
+    }
+    return source;
+  });
+  if (sources.includes("'none'") && sources.length > 1) {
+    throw new Error(`FLET_FRAME_ANCESTORS may hold 'none' only on its own, got "${text}"`);
+  }
+  return [...new Set(sources)];
 }

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
-import { publicUrlFor, readConfig } from './config';
+import { publicUrlFor, readConfig, type Config } from './config';
 import { buildHttpApp } from './http/app';
 import { createLogger } from './logger';
 import { RoomRegistry } from './rooms/RoomRegistry';
@@ -15,7 +15,7 @@ const logger = createLogger();
 process.on('uncaughtException', (error) => logger.error({ err: error }, 'uncaught exception'));
 process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
 
-const config = readConfig();
+const config = readConfigOrExit();
 const storage = new SqliteStorage(config.dataDir);
 const rooms = new RoomRegistry(storage, logger, config.maxFrameBytes, config);
 let boundPort = config.port;
@@ -60,3 +60,13 @@ async function shutdown(signal: string): Promise<void> {
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));
+
+/** A configuration mistake stops the start with its reason and a failing exit status, for the supervisor to see. */
+function readConfigOrExit(): Config {
+  try {
+    return readConfig();
+  } catch (error) {
+    logger.fatal({ err: error }, 'invalid configuration');
+    process.exit(1);
+  }
+}

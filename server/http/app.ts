@@ -2,6 +2,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { HttpDeps } from './deps';
 import { errorHandler } from './errors';
 import { joinRoutes } from './joinRoutes';
+import { errorAnswerHeaders, securityHeaders } from './securityHeaders';
 import { staticFiles } from './staticFiles';
 import { workshopRoutes } from './workshopRoutes';
 
@@ -13,6 +14,7 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
   // Fastify's instance type is invariant in its logger; pino's Logger is a FastifyBaseLogger.
   const loggerInstance: FastifyBaseLogger = deps.logger;
   const handleError = errorHandler(deps.logger);
+  const earlyErrorHeaders = errorAnswerHeaders(deps.config);
   const app: FastifyInstance = Fastify({
     loggerInstance,
     // Bodies are untrusted: no silent coercion (42 is not a title); unknown fields are dropped.
@@ -21,9 +23,15 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
     // Behind a reverse proxy the client address comes from X-Forwarded-For (join rate limit).
     trustProxy: deps.config.trustProxy,
     // Errors Fastify meets before routing (an undecodable URL) get the contract's shape too.
-    frameworkErrors: (error, request, reply) => handleError(error, request, reply),
+    frameworkErrors: (error, request, reply) => {
+      // These answers come before any hook, so the security headers are set here.
+      earlyErrorHeaders(reply);
+      handleError(error, request, reply);
+    },
   });
   app.setErrorHandler(handleError);
+  // Not registered as a plugin (its hooks must reach every route and the not-found answer).
+  await securityHeaders(deps.config)(app);
   app.get('/healthz', async () => ({ status: 'ok' }));
   await app.register(workshopRoutes(deps));
   await app.register(joinRoutes(deps));

@@ -9,6 +9,7 @@ export const ERROR_STATUS = {
   forbidden: 403,
   not_found: 404,
   method_not_allowed: 405,
+  workshop_full: 409,
   too_large: 413,
   unsupported_media_type: 415,
   too_many_requests: 429,
@@ -61,6 +62,7 @@ function toHttpError(error: FastifyError): HttpError | undefined {
   const status = error.statusCode ?? 500;
   if (status === 413) return new HttpError('too_large', 'The request body is too large.');
   if (status === 415) return new HttpError('unsupported_media_type', 'The request body must be JSON.');
+  if (error.code === 'FST_ERR_BAD_URL') return new HttpError('bad_request', 'The address could not be read.');
   if (status === 429) return new HttpError('too_many_requests', 'Too many requests; please wait a moment.');
   if (status >= 400 && status < 500) return new HttpError('bad_request', 'The request could not be read (is the body valid JSON?).');
   return undefined;
