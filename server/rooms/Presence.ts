@@ -1,10 +1,11 @@
 import {
   encodeAwarenessUpdate, forEachAwarenessEntry, isRemovedState, REMOVED_STATE, type AwarenessEntry,
 } from '../../shared/protocol/awareness';
+import type { Language } from '../../shared/domain/languages';
 import {
-  AWARENESS_TOMBSTONE_MS, MAX_AWARENESS_CLOCK_STEP, MAX_AWARENESS_IDS_PER_CONNECTION,
+  AWARENESS_TOMBSTONE_MS, MAX_AWARENESS_CLOCK_STEP, MAX_AWARENESS_IDS_PER_CONNECTION, MAX_AWARENESS_STATE_BYTES,
 } from '../../shared/protocol/limits';
-import { claimsOnly } from '../../shared/protocol/presenceClaims';
+import { ownClaims } from '../../shared/protocol/presenceClaims';
 import { identityOf } from '../auth';
 import type { Connection } from './Connection';
 
@@ -20,6 +21,17 @@ interface StoredEntry extends AwarenessEntry {
 /** An awareness state that is not a JSON object or null. */
 export class PresenceError extends Error {}
 
+/** Options of {@link Presence}. */
+export interface PresenceOptions {
+  /** The clock for tombstones (milliseconds). */
+  now?: () => number;
+  /** The workshop's language: anonymous participants are shown by their group's name in it. */
+  language?: Language;
+}
+
+/** Flet is Danish-first: a room that was not told its workshop's language speaks Danish. */
+const DEFAULT_LANGUAGE: Language = 'da';
+
 /**
  * The presence (cursors, names, selections) of one room, kept as raw bytes per client id.
  *
@@ -31,6 +43,13 @@ export class PresenceError extends Error {}
  * it: another session's states for it are dropped (a stock client's echo looks the same, so
  * this is no reason to close). Memory stays bounded: a few ids per socket, removals of
  * unknown ids ignored, removed entries forgotten after a while.
+ *
+ * The name, group, role and colour shown for a person are the ones its token carries,
+ * wherever a state claims them (see {@link ownClaims}). A state that claims someone else is
+ * rewritten, not dropped: the person still shows, with their true name, and a client that
+ * keeps a stale name (a stock client, an old tab) is not made invisible. Closing would not
+ * stop the claim either; rewriting makes it reach nobody. Only a newer state is parsed, and
+ * only one that differs from its token is encoded again.
  */
 export class Presence {
   private readonly entries = new Map<number, StoredEntry>();
@@ -38,7 +57,13 @@ export class Presence {
   /** Removed entries in the order of removal, with the time, for pruning. */
   private readonly tombstones = new Map<number, number>();
 
-  constructor(private readonly now: () => number = () => performance.now()) {}
+  private readonly now: () => number;
+  private readonly language: Language;
+
+  constructor(options: PresenceOptions = {}) {
+    this.now = options.now ?? (() => performance.now());
+    this.language = options.language ?? DEFAULT_LANGUAGE;
+  }
 
   /**
    * Takes an awareness update from `from`. Returns true when something changed.
@@ -58,8 +83,14 @@ export class Presence {
       if (!newer) return;
       if (stored && (stored.identity !== identity || clock - stored.clock > MAX_AWARENESS_CLOCK_STEP)) return;
       if (!from.awarenessIds.has(clientId) && !from.mayClaimAwarenessId(clientId, MAX_AWARENESS_IDS_PER_CONNECTION)) return;
-      if (!removal && !claimsOnly(parseJsonObject(state), from.session.role)) {
-        throw new PresenceError('awareness state claims a role the socket does not have');
+      let kept = REMOVED_STATE;
+      if (!removal) {
+        const value = parseJsonObject(state);
+        // Copy when kept as sent: the entry is a view into a frame that the socket's buffer
+        // pool may reuse.
+        kept = ownClaims(value, from.session, this.language) ? utf8Encoder.encode(JSON.stringify(value)) : state.slice();
+        // A true name may be longer than the claimed one; the bound holds for what is relayed.
+        if (kept.length > MAX_AWARENESS_STATE_BYTES) return;
       }
       // A newer state from another socket of the same session is the same client after a
       // reconnect (its old socket may linger half-open until the next ping): the new socket
@@ -68,8 +99,7 @@ export class Presence {
       this.entries.set(clientId, {
         clientId,
         clock,
-        // Copy: the entry is a view into a frame that the socket's buffer pool may reuse.
-        state: removal ? REMOVED_STATE : state.slice(),
+        state: kept,
         owner: removal ? null : from,
         identity,
         removedAt: removal ? this.now() : null,
@@ -134,6 +164,7 @@ export class Presence {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+const utf8Encoder = new TextEncoder();
 
 /** Receivers JSON.parse every state, so a broken one must not be relayed to them. */
 function parseJsonObject(state: Uint8Array): object {

@@ -20,8 +20,9 @@ function rssMb(pid: number): number {
   return Number(match?.[1] ?? 0) / 1024;
 }
 
-function facilitatorPresence(extra: Record<string, unknown>): Record<string, unknown> {
-  return { userName: 'Facilitator', meta: { role: 'facilitator', group: null }, ...extra };
+/** A facilitator's presence as the Flet client sends it. */
+function facilitatorPresence(workshopId: string, extra: Record<string, unknown>): Record<string, unknown> {
+  return { userId: `facilitator:${workshopId}`, userName: 'Facilitator', meta: { role: 'facilitator', group: null }, ...extra };
 }
 
 describe('whose presence a socket may speak for', () => {
@@ -47,9 +48,9 @@ describe('whose presence a socket may speak for', () => {
     clients.push(facilitator, projector);
     await Promise.all([facilitator.synced(), projector.synced()]);
     const victim = facilitator.provider.awareness.clientID;
-    facilitator.provider.awareness.setLocalStateField('presence', facilitatorPresence({ cursor: 0 }));
+    facilitator.provider.awareness.setLocalStateField('presence', facilitatorPresence(workshop.id, { cursor: 0 }));
     const seenByProjector = () => projector.provider.awareness.getStates().get(victim);
-    await eventually(() => expect(seenByProjector()).toEqual({ presence: facilitatorPresence({ cursor: 0 }) }));
+    await eventually(() => expect(seenByProjector()).toEqual({ presence: facilitatorPresence(workshop.id, { cursor: 0 }) }));
 
     const mallory = await ProbeSocket.open(server.wsUrl, workshop.id, participant.token);
     probes.push(mallory);
@@ -59,9 +60,9 @@ describe('whose presence a socket may speak for', () => {
     expect(await mallory.send(awarenessFrame(awarenessUpdate(victim, clock + 1, forged)))).toEqual({ closed: false });
     expect(await mallory.send(awarenessFrame(awarenessUpdate(victim, 2 ** 53 - 1, forged)))).toEqual({ closed: false });
 
-    facilitator.provider.awareness.setLocalStateField('presence', facilitatorPresence({ cursor: 1 }));
-    facilitator.provider.awareness.setLocalStateField('presence', facilitatorPresence({ cursor: 2 }));
-    await eventually(() => expect(seenByProjector()).toEqual({ presence: facilitatorPresence({ cursor: 2 }) }));
+    facilitator.provider.awareness.setLocalStateField('presence', facilitatorPresence(workshop.id, { cursor: 1 }));
+    facilitator.provider.awareness.setLocalStateField('presence', facilitatorPresence(workshop.id, { cursor: 2 }));
+    await eventually(() => expect(seenByProjector()).toEqual({ presence: facilitatorPresence(workshop.id, { cursor: 2 }) }));
     expect(mallory.open).toBe(true);
   });
 
