@@ -1,14 +1,12 @@
-import WebSocket from 'ws';
 import { CLOSE_CODE, type CloseCode } from '../../shared/protocol/closeCodes';
-import {
-  BYTE_BURST_FRAMES, BYTES_PER_SECOND_FRAMES, MAX_BUFFERED_BYTES, MESSAGE_BURST, MESSAGES_PER_SECOND, RESYNC_INTERVAL_MS,
-  STEP1_ANSWER_INTERVAL_MS,
-} from '../../shared/protocol/limits';
+import { MAX_BUFFERED_BYTES, RESYNC_INTERVAL_MS, STEP1_ANSWER_INTERVAL_MS } from '../../shared/protocol/limits';
 import type { Session } from '../auth';
+import { SOCKET_STATE, type RoomSocket } from './RoomSocket';
+import type { SessionBudget } from './SessionBudget';
+import type { SessionLease } from './SessionBudgets';
 import { Throttle } from './Throttle';
-import { TokenBucket } from './TokenBucket';
 
-/** One authenticated WebSocket in a room: its session, limits, liveness and presence. */
+/** One authenticated socket in a room: its session, budget, liveness and presence. */
 export class Connection {
   /** Cleared before each ping; a socket that has not answered by the next round is dropped. */
   alive = true;
@@ -19,34 +17,48 @@ export class Connection {
   /** Asks this client for state the server lacks (sync step 1), at most once per interval. */
   readonly resync = new Throttle(RESYNC_INTERVAL_MS);
   /**
-   * Answers to this client's sync step 1 and presence queries. Their bytes are charged at the
-   * connection's byte rate (as if the client had sent them), so asking cannot cost the server
-   * more than sending would.
+   * Answers to this client's sync step 1 and presence queries. Their bytes are charged to the
+   * person's answer pace (as if the client had sent them), so asking cannot cost the server
+   * more than sending would, however many sockets ask.
    */
   readonly step1Answers: Throttle;
   readonly presenceAnswers: Throttle;
-  private readonly messages = new TokenBucket(MESSAGE_BURST, MESSAGES_PER_SECOND);
-  private readonly bytes: TokenBucket;
+  readonly session: Session;
+  private readonly budget: SessionBudget;
+  /** Set while reading is paused until the budget has refilled. */
+  private resumeTimer: NodeJS.Timeout | null = null;
 
   constructor(
-    readonly socket: WebSocket,
-    readonly session: Session,
-    maxFrameBytes: number,
+    readonly socket: RoomSocket,
+    private readonly lease: SessionLease,
   ) {
-    const bytesPerSecond = maxFrameBytes * BYTES_PER_SECOND_FRAMES;
-    this.bytes = new TokenBucket(maxFrameBytes * BYTE_BURST_FRAMES, bytesPerSecond);
-    this.step1Answers = new Throttle(STEP1_ANSWER_INTERVAL_MS, bytesPerSecond);
-    this.presenceAnswers = new Throttle(0, bytesPerSecond);
+    this.session = lease.session;
+    this.budget = lease.budget;
+    this.step1Answers = new Throttle(STEP1_ANSWER_INTERVAL_MS, lease.budget.answers);
+    this.presenceAnswers = new Throttle(0, lease.budget.answers);
   }
 
   /** True while frames can still be sent. */
   get open(): boolean {
-    return this.socket.readyState === WebSocket.OPEN;
+    return this.socket.readyState === SOCKET_STATE.open;
   }
 
-  /** Charges one incoming message of `size` bytes; false when over the connection's share. */
-  admit(size: number): boolean {
-    return this.messages.take(1) && this.bytes.take(size);
+  /** True while this socket is not read because its person is over their budget. */
+  get paused(): boolean {
+    return this.resumeTimer !== null;
+  }
+
+  /**
+   * Charges a frame that was read to the person's budget. A person over their share is slowed,
+   * never cut off: this socket is not read again until the budget has refilled, so what the
+   * client wrote waits in the transport and still arrives, in order.
+   */
+  charge(size: number): void {
+    const wait = this.budget.charge(size);
+    if (wait > 0 && !this.resumeTimer && this.open) {
+      this.socket.pause();
+      this.resumeAfter(wait);
+    }
   }
 
   /** Sends a frame, or closes a socket whose reader cannot keep up. */
@@ -56,7 +68,7 @@ export class Connection {
       this.close(CLOSE_CODE.tooSlow, 'too slow');
       return;
     }
-    this.socket.send(frame, { binary: true });
+    this.socket.send(frame);
   }
 
   /** Records that this socket speaks for `clientId`; false once it has claimed `max` others. */
@@ -67,16 +79,42 @@ export class Connection {
     return true;
   }
 
-  /** Stops timers that would still answer this socket; called once it closed. */
+  /** Stops timers that would still answer or read this socket, and gives back its place; called once it closed. */
   dispose(): void {
     this.resync.cancel();
     this.step1Answers.cancel();
     this.presenceAnswers.cancel();
+    this.stopWaiting();
+    this.lease.release();
   }
 
   /** Closes with a named code; the reason is short and never contains content. */
   close(code: CloseCode, reason: string): void {
-    if (this.socket.readyState === WebSocket.CLOSED || this.socket.readyState === WebSocket.CLOSING) return;
+    const state = this.socket.readyState;
+    if (state === SOCKET_STATE.closed || state === SOCKET_STATE.closing) return;
     this.socket.close(code, reason);
+    // A paused socket would never read the client's answer to the close, so the handshake
+    // would only end at the transport's timeout; frames read from now on are ignored.
+    if (this.stopWaiting()) this.socket.resume();
+  }
+
+  private resumeAfter(ms: number): void {
+    this.resumeTimer = setTimeout(() => {
+      this.resumeTimer = null;
+      if (!this.open) return;
+      // Other sockets of the same person may have spent the budget meanwhile.
+      const wait = this.budget.msUntilOutOfDebt();
+      if (wait > 0) this.resumeAfter(wait);
+      else this.socket.resume();
+    }, Math.ceil(ms));
+    this.resumeTimer.unref();
+  }
+
+  /** Cancels a pending resume; true when there was one. */
+  private stopWaiting(): boolean {
+    if (!this.resumeTimer) return false;
+    clearTimeout(this.resumeTimer);
+    this.resumeTimer = null;
+    return true;
   }
 }

@@ -1,10 +1,12 @@
 import type { Logger } from 'pino';
-import type WebSocket from 'ws';
-import { CLOSE_CODE } from '../../shared/protocol/closeCodes';
+import { CLOSE_CODE, type CloseCode } from '../../shared/protocol/closeCodes';
 import type { Session } from '../auth';
 import type { Storage } from '../storage/Storage';
 import { Connection } from './Connection';
 import { Room } from './Room';
+import type { RoomSocket } from './RoomSocket';
+import { SessionBudgets, type SessionLease } from './SessionBudgets';
+import { defaultSessionLimits, type SessionLimits } from './sessionLimits';
 
 /** Timing of the registry (see Config for the defaults). */
 export interface RegistryTiming {
@@ -12,176 +14,268 @@ export interface RegistryTiming {
   unloadGraceMs: number;
 }
 
+/** Where a workshop's room stands in its life. */
+export type RoomPhase = RoomState['phase'];
+
+type LoadingState = { phase: 'loading'; load: Promise<Room> };
+/** Loaded and serving; the timer is set while nobody is connected. */
+type LiveState = { phase: 'live'; room: Room; unloadTimer: NodeJS.Timeout | null };
+/** Storing its last changes before it goes; sockets that arrive meanwhile wait for the next load. */
+type UnloadingState = { phase: 'unloading'; room: Room; done: Promise<void> };
+type RoomState = LoadingState | LiveState | UnloadingState;
+
+/** A socket of a workshop, in a room or waiting for one. */
+interface Member {
+  conn: Connection;
+  room: Room | null;
+  /** Frames read before the room was there, handed to it in order. */
+  early: Uint8Array[];
+}
+
+/** A workshop with sockets or a room in this process: one state, and its sockets. */
+interface Workshop {
+  id: string;
+  state: RoomState;
+  members: Set<Member>;
+}
+
 /**
- * The rooms of this process: each workshop's room is loaded once (concurrent first
- * connections share one load), and unloaded after its last socket left and it is stored.
+ * The rooms of this process. Each workshop has one state: loading (its first sockets wait
+ * for one shared load), live, or unloading (after its last socket left and a grace period,
+ * while its last changes are stored). Sockets of one person share one budget.
  */
 export class RoomRegistry {
-  private readonly rooms = new Map<string, Promise<Room>>();
-  /** The load that produced each room, so a room only ever removes its own map entry. */
-  private readonly loadOf = new WeakMap<Room, Promise<Room>>();
-  private readonly unloading = new Map<string, Promise<void>>();
-  private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
-  private readonly connections = new Set<Connection>();
+  private readonly workshops = new Map<string, Workshop>();
+  private readonly budgets: SessionBudgets;
   private readonly pinger: NodeJS.Timeout;
+  private stopping = false;
 
   constructor(
     private readonly storage: Storage,
     private readonly logger: Logger,
     private readonly maxFrameBytes: number,
     private readonly timing: RegistryTiming,
+    limits: SessionLimits = defaultSessionLimits(maxFrameBytes),
   ) {
+    this.budgets = new SessionBudgets(limits);
     this.pinger = setInterval(() => this.pingAll(), timing.pingIntervalMs);
     this.pinger.unref();
   }
 
-  /** Takes an authenticated socket into its workshop's room. */
-  connect(socket: WebSocket, session: Session): void {
-    const conn = new Connection(socket, session, this.maxFrameBytes);
-    const log = this.logger.child({ workshopId: session.workshopId });
-    this.connections.add(conn);
-    // Frames may arrive before the room is loaded; keep them in order until it is.
-    const early: Uint8Array[] = [];
-    let room: Room | null = null;
-
-    socket.on('error', (error) => log.warn({ err: error }, 'socket error'));
-    socket.on('pong', () => {
-      conn.alive = true;
-    });
-    socket.on('message', (data, isBinary) => {
-      // Frames that arrive after we decided to close (e.g. behind a bad one) are not read.
-      if (!conn.open) return;
-      const bytes = toBytes(data);
-      if (!isBinary) return conn.close(CLOSE_CODE.badFrame, 'text frames are not spoken here');
-      if (bytes.length > this.maxFrameBytes) return conn.close(CLOSE_CODE.tooLarge, 'frame too large');
-      if (!conn.admit(bytes.length)) return conn.close(CLOSE_CODE.rateLimited, 'too many messages');
-      if (room) room.receive(conn, bytes);
-      else early.push(bytes);
-    });
-    socket.on('close', () => {
-      conn.dispose();
-      this.connections.delete(conn);
-      if (room) this.leave(room, conn);
-    });
-
-    this.roomFor(session.workshopId)
-      .then((loaded) => {
-        if (!conn.open) return;
-        room = loaded;
-        this.cancelUnload(loaded.workshopId);
-        loaded.add(conn);
-        for (const bytes of early.splice(0)) if (conn.open) loaded.receive(conn, bytes);
-      })
-      .catch((error: unknown) => {
-        log.error({ err: error }, 'could not load the room');
-        conn.close(CLOSE_CODE.internalError, 'could not load');
-      });
+  /**
+   * A place for one more socket of `session`, or null when its person already holds the most
+   * sockets allowed (or the process is stopping). Given back when the socket closes.
+   */
+  admit(session: Session): SessionLease | null {
+    return this.stopping ? null : this.budgets.admit(session);
   }
 
-  /** The loaded room of a workshop, loading it once. */
-  private async roomFor(workshopId: string): Promise<Room> {
-    const pending = this.unloading.get(workshopId);
-    if (pending) await pending;
-    let room = this.rooms.get(workshopId);
-    // A room that shut down after a storage failure is replaced by a fresh load.
-    if (room && (await room.catch(() => null))?.isClosed) {
-      this.rooms.delete(workshopId);
-      room = undefined;
+  /** Where the workshop's room stands; undefined when it has none in this process. */
+  phaseOf(workshopId: string): RoomPhase | undefined {
+    return this.workshops.get(workshopId)?.state.phase;
+  }
+
+  /** Takes an authenticated socket, admitted with {@link admit}, into its workshop's room. */
+  connect(socket: RoomSocket, lease: SessionLease): void {
+    const conn = new Connection(socket, lease);
+    const workshopId = lease.session.workshopId;
+    if (this.stopping) {
+      socket.listen({ message: () => undefined, close: () => conn.dispose(), pong: () => undefined, error: () => undefined });
+      conn.close(CLOSE_CODE.goingAway, 'server shutting down');
+      return;
     }
-    if (!room) {
-      const loading = Room.load(workshopId, this.storage, this.logger);
-      room = loading;
-      this.rooms.set(workshopId, loading);
-      void loading.then((loaded) => this.loadOf.set(loaded, loading), () => undefined);
-      void room.then(() => this.logger.info({ workshopId }, 'room loaded'), () => undefined);
-      room.catch(() => this.rooms.delete(workshopId));
+    const joined = this.workshops.get(workshopId) ?? this.open(workshopId);
+    const member: Member = { conn, room: null, early: [] };
+    joined.members.add(member);
+    const log = this.logger.child({ workshopId });
+    socket.listen({
+      message: (data, isBinary) => this.read(member, data, isBinary),
+      close: () => this.leave(joined, member),
+      pong: () => {
+        conn.alive = true;
+      },
+      error: (error) => log.warn({ err: error }, 'socket error'),
+    });
+    const state = joined.state;
+    if (state.phase === 'live' && !state.room.isClosed) {
+      if (state.unloadTimer) clearTimeout(state.unloadTimer);
+      state.unloadTimer = null;
+      this.join(state.room, member);
+    } else if (state.phase === 'live') {
+      // A room that shut down after a storage failure is replaced by a fresh load.
+      this.startLoad(joined);
     }
-    return room;
-  }
-
-  private leave(room: Room, conn: Connection): void {
-    room.remove(conn);
-    // A late close from a room that already shut down (e.g. after a storage failure) must not
-    // start an unload: the workshop's timer and map entry belong to its new room now.
-    if (room.isClosed || room.size > 0 || this.unloadTimers.has(room.workshopId)) return;
-    const timer = setTimeout(() => {
-      this.unloadTimers.delete(room.workshopId);
-      if (room.size === 0) void this.unload(room);
-    }, this.timing.unloadGraceMs);
-    timer.unref();
-    this.unloadTimers.set(room.workshopId, timer);
-  }
-
-  private cancelUnload(workshopId: string): void {
-    const timer = this.unloadTimers.get(workshopId);
-    if (timer) clearTimeout(timer);
-    this.unloadTimers.delete(workshopId);
-  }
-
-  private unload(room: Room): Promise<void> {
-    if (this.rooms.get(room.workshopId) === this.loadOf.get(room)) this.rooms.delete(room.workshopId);
-    const done = room
-      .persist()
-      .catch((error: unknown) => this.logger.error({ err: error, workshopId: room.workshopId }, 'could not store room on unload'))
-      .finally(() => {
-        room.shutdown(CLOSE_CODE.goingAway, 'room unloaded');
-        room.destroy();
-        this.unloading.delete(room.workshopId);
-        this.logger.info({ workshopId: room.workshopId }, 'room unloaded');
-      });
-    this.unloading.set(room.workshopId, done);
-    return done;
+    // Loading or unloading: the socket joins once the room is live.
   }
 
   /** Closes a deleted workshop's sockets and forgets its room without storing anything more. */
   async closeWorkshop(workshopId: string): Promise<void> {
-    this.cancelUnload(workshopId);
-    const room = await this.rooms.get(workshopId)?.catch(() => undefined);
-    this.rooms.delete(workshopId);
-    await this.unloading.get(workshopId);
-    if (room) {
-      room.shutdown(CLOSE_CODE.workshopDeleted, 'workshop deleted');
-      room.destroy();
-    }
-    // Sockets still waiting for the room to load belong to the workshop too.
-    for (const conn of this.connections) {
-      if (conn.session.workshopId === workshopId) conn.close(CLOSE_CODE.workshopDeleted, 'workshop deleted');
-    }
+    const workshop = this.workshops.get(workshopId);
+    if (!workshop) return;
+    this.workshops.delete(workshopId);
+    this.closeAll(workshop, CLOSE_CODE.workshopDeleted, 'workshop deleted');
+    const room = await settledRoom(workshop.state);
+    room?.shutdown(CLOSE_CODE.workshopDeleted, 'workshop deleted');
+    room?.destroy();
   }
 
   /** Stores every room and closes every socket (graceful shutdown). */
   async shutdown(): Promise<void> {
+    this.stopping = true;
     clearInterval(this.pinger);
-    for (const timer of this.unloadTimers.values()) clearTimeout(timer);
-    this.unloadTimers.clear();
-    const rooms = await Promise.all([...this.rooms.values()].map((r) => r.catch(() => null)));
-    for (const room of rooms) {
-      if (!room) continue;
-      await room.persist().catch((error: unknown) => this.logger.error({ err: error }, 'could not store room at shutdown'));
-      room.shutdown(CLOSE_CODE.goingAway, 'server shutting down');
+    const workshops = [...this.workshops.values()];
+    this.workshops.clear();
+    await Promise.all(
+      workshops.map(async (workshop) => {
+        const room = await settledRoom(workshop.state);
+        if (room) {
+          await room.persist().catch((error: unknown) => this.logger.error({ err: error, workshopId: workshop.id }, 'could not store room at shutdown'));
+          room.shutdown(CLOSE_CODE.goingAway, 'server shutting down');
+          room.destroy();
+        }
+        this.closeAll(workshop, CLOSE_CODE.goingAway, 'server shutting down');
+      }),
+    );
+    this.budgets.clear();
+  }
+
+  /** A workshop new to this process, its room loading. */
+  private open(workshopId: string): Workshop {
+    const state = this.loading(workshopId);
+    const workshop: Workshop = { id: workshopId, state, members: new Set() };
+    this.workshops.set(workshopId, workshop);
+    this.settle(workshop, state);
+    return workshop;
+  }
+
+  private loading(workshopId: string): LoadingState {
+    return { phase: 'loading', load: Room.load(workshopId, this.storage, this.logger) };
+  }
+
+  private startLoad(workshop: Workshop): void {
+    const state = this.loading(workshop.id);
+    workshop.state = state;
+    this.settle(workshop, state);
+  }
+
+  /** Makes a loaded room live and seats its waiting sockets, unless the workshop moved on meanwhile. */
+  private settle(workshop: Workshop, state: LoadingState): void {
+    // A workshop deleted or stopped while loading: whoever ended it shuts the room down.
+    const current = (): boolean => this.workshops.get(workshop.id) === workshop && workshop.state === state;
+    state.load.then(
+      (room) => {
+        if (!current()) return;
+        this.logger.info({ workshopId: workshop.id }, 'room loaded');
+        const live: LiveState = { phase: 'live', room, unloadTimer: null };
+        workshop.state = live;
+        for (const member of workshop.members) if (!member.room) this.join(room, member);
+        this.unloadWhenIdle(workshop, live);
+      },
+      (error: unknown) => {
+        if (!current()) return;
+        this.logger.error({ err: error, workshopId: workshop.id }, 'could not load the room');
+        this.workshops.delete(workshop.id);
+        this.closeAll(workshop, CLOSE_CODE.internalError, 'could not load');
+      },
+    );
+  }
+
+  private join(room: Room, member: Member): void {
+    if (!member.conn.open) return;
+    member.room = room;
+    room.add(member.conn);
+    for (const bytes of member.early.splice(0)) if (member.conn.open) room.receive(member.conn, bytes);
+  }
+
+  private read(member: Member, data: Uint8Array, isBinary: boolean): void {
+    const { conn } = member;
+    // Frames that arrive after we decided to close (e.g. behind a bad one) are not read.
+    if (!conn.open) return;
+    if (!isBinary) return conn.close(CLOSE_CODE.badFrame, 'text frames are not spoken here');
+    if (data.length > this.maxFrameBytes) return conn.close(CLOSE_CODE.tooLarge, 'frame too large');
+    conn.charge(data.length);
+    if (member.room) member.room.receive(conn, data);
+    else member.early.push(data);
+  }
+
+  private leave(workshop: Workshop, member: Member): void {
+    member.conn.dispose();
+    workshop.members.delete(member);
+    member.room?.remove(member.conn);
+    // A late close of a deleted workshop, or of a room already replaced, changes nothing.
+    if (this.workshops.get(workshop.id) !== workshop || workshop.state.phase !== 'live') return;
+    const state = workshop.state;
+    if (!state.room.isClosed) this.unloadWhenIdle(workshop, state);
+    else if (workshop.members.size === 0) {
+      this.workshops.delete(workshop.id);
+      state.room.destroy();
     }
-    await Promise.all(this.unloading.values());
-    for (const conn of this.connections) conn.close(CLOSE_CODE.goingAway, 'server shutting down');
+  }
+
+  private unloadWhenIdle(workshop: Workshop, state: LiveState): void {
+    if (state.unloadTimer || workshop.members.size > 0) return;
+    state.unloadTimer = setTimeout(() => {
+      state.unloadTimer = null;
+      if (workshop.state === state && workshop.members.size === 0) this.unload(workshop, state.room);
+    }, this.timing.unloadGraceMs);
+    state.unloadTimer.unref();
+  }
+
+  private unload(workshop: Workshop, room: Room): void {
+    const state: UnloadingState = {
+      phase: 'unloading',
+      room,
+      done: room
+        .persist()
+        .catch((error: unknown) => this.logger.error({ err: error, workshopId: room.workshopId }, 'could not store room on unload'))
+        .finally(() => {
+          room.shutdown(CLOSE_CODE.goingAway, 'room unloaded');
+          room.destroy();
+          this.logger.info({ workshopId: room.workshopId }, 'room unloaded');
+          if (this.workshops.get(workshop.id) !== workshop || workshop.state !== state) return;
+          // Sockets that arrived while it was storing get a fresh load.
+          if (workshop.members.size > 0) this.startLoad(workshop);
+          else this.workshops.delete(workshop.id);
+        }),
+    };
+    workshop.state = state;
+  }
+
+  private closeAll(workshop: Workshop, code: CloseCode, reason: string): void {
+    for (const { conn } of workshop.members) conn.close(code, reason);
   }
 
   private pingAll(): void {
-    for (const conn of this.connections) {
-      if (!conn.alive) {
-        conn.socket.terminate();
-        continue;
-      }
-      conn.alive = false;
-      try {
-        conn.socket.ping();
-      } catch {
-        conn.socket.terminate();
+    for (const workshop of this.workshops.values()) {
+      for (const { conn } of workshop.members) {
+        // A paused socket's pong waits behind the frames it sent: it is busy, not gone.
+        if (conn.paused) conn.alive = true;
+        if (!conn.alive) {
+          conn.socket.terminate();
+          continue;
+        }
+        conn.alive = false;
+        try {
+          conn.socket.ping();
+        } catch {
+          conn.socket.terminate();
+        }
       }
     }
   }
 }
 
-function toBytes(data: WebSocket.RawData): Uint8Array {
-  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
-  if (data instanceof ArrayBuffer) return new Uint8Array(data);
-  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+/** The room a state ends with, once no load or unload is under way; its unload timer is stopped. */
+async function settledRoom(state: RoomState): Promise<Room | null> {
+  switch (state.phase) {
+    case 'live':
+      if (state.unloadTimer) clearTimeout(state.unloadTimer);
+      state.unloadTimer = null;
+      return state.room;
+    case 'loading':
+      return state.load.catch(() => null);
+    case 'unloading':
+      await state.done;
+      return null;
+  }
 }

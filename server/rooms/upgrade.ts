@@ -5,6 +5,7 @@ import type { WebSocketServer } from 'ws';
 import { authenticate } from '../auth';
 import type { Storage } from '../storage/Storage';
 import type { RoomRegistry } from './RoomRegistry';
+import { WsRoomSocket } from './WsRoomSocket';
 
 /** Longest time from an upgrade request to the WebSocket (or its refusal). */
 const UPGRADE_TIMEOUT_MS = 10_000;
@@ -13,8 +14,20 @@ const UPGRADE_TIMEOUT_MS = 10_000;
 const WS_PATH = /^\/ws\/([A-Za-z0-9_-]{1,128})$/;
 
 /**
+ * The answer to one socket too many of one token. An HTTP refusal rather than a close code:
+ * the refused socket never costs a room a welcome, and the stock provider treats a failed
+ * upgrade like a lost network and retries with backoff, so the tab connects by itself once
+ * another of the person's tabs closes (a close code in 4400-4499 would stop it for good).
+ */
+const TOO_MANY_SOCKETS = JSON.stringify({
+  error: 'too_many_connections',
+  message: 'This link is already open in as many windows as it may be. Close one of them and this one connects by itself.',
+});
+
+/**
  * Handles an HTTP upgrade: the token (query `token`) must belong to the workshop named in
- * the path, else the upgrade is refused with 401 before any WebSocket exists.
+ * the path, else the upgrade is refused with 401 before any WebSocket exists. One token may
+ * hold a few sockets at once; one more is refused with 429 until one of them closes.
  */
 export function upgradeHandler(wss: WebSocketServer, registry: RoomRegistry, storage: Storage, logger: Logger) {
   return (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
@@ -31,7 +44,11 @@ export function upgradeHandler(wss: WebSocketServer, registry: RoomRegistry, sto
       .then((session) => {
         if (!session || session.workshopId !== workshopId) return refuse(socket, 401, 'Unauthorized');
         if (socket.destroyed) return;
-        wss.handleUpgrade(request, socket, head, (ws) => registry.connect(ws, session));
+        const lease = registry.admit(session);
+        if (!lease) return refuse(socket, 429, 'Too Many Requests', TOO_MANY_SOCKETS);
+        // The place is held for as long as the connection exists, handshake or not.
+        socket.once('close', () => lease.release());
+        wss.handleUpgrade(request, socket, head, (ws) => registry.connect(new WsRoomSocket(ws), lease));
       })
       .catch((error: unknown) => {
         logger.error({ err: error, workshopId }, 'upgrade failed');
@@ -50,7 +67,12 @@ function parseUrl(target: string | undefined): URL | null {
   }
 }
 
-function refuse(socket: Duplex, status: number, text: string): void {
+function refuse(socket: Duplex, status: number, text: string, jsonBody = ''): void {
   if (socket.destroyed) return;
-  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  const body = Buffer.from(jsonBody, 'utf8');
+  const type = body.length > 0 ? 'Content-Type: application/json; charset=utf-8\r\n' : '';
+  socket.end(Buffer.concat([
+    Buffer.from(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\n${type}Content-Length: ${body.length}\r\n\r\n`, 'latin1'),
+    body,
+  ]));
 }
