@@ -1,5 +1,7 @@
 import type { TLRecord, TLStore } from 'tldraw';
 import * as Y from 'yjs';
+import { canvasRefusal, type CanvasRecord } from '../../shared/domain/canvasRules';
+import type { Identity } from '../../shared/domain/identity';
 import { recordsOf } from '../../shared/schema';
 
 /** A record from the document that failed tldraw's validation and was kept out of the store. */
@@ -12,6 +14,12 @@ export interface SetAsideRecord {
 export interface BindingOptions {
   /** Never write to the document (projector): local changes stay local. */
   readOnly?: boolean;
+  /**
+   * Who edits through this store. Set, a local change the canvas rules forbid this person is
+   * taken back in the store and never written to the document (the editor's side effects
+   * stop such changes first; this is the last line before the server would refuse them).
+   */
+  identity?: Identity;
   /** Called with every record currently set aside, whenever that list changes. */
   onSetAside?: (records: SetAsideRecord[]) => void;
 }
@@ -42,6 +50,17 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   return ka.every((key) => Object.prototype.hasOwnProperty.call(bo, key) && jsonEqual((a as Fields)[key], bo[key]));
 }
 
+/**
+ * Records the editor cannot work without: the document record, its user record, and the last
+ * page. tldraw makes them when the workshop's document has none yet (the first visitor of a
+ * new workshop); when the rules do not let this person write them, they stay in this store
+ * only, instead of being taken back (which tldraw would answer by making them again).
+ */
+export function editorCannotLose(store: TLStore, record: TLRecord): boolean {
+  if (record.typeName === 'document' || record.typeName === 'user') return true;
+  return record.typeName === 'page' && store.query.records('page').get().every((page) => page.id === record.id);
+}
+
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -59,6 +78,9 @@ function describe(error: unknown): string {
  * observer ignores that origin: nothing echoes. Remote changes go in through
  * `store.mergeRemoteChanges`, so the store's own 'user' listener never sees them. A remote
  * record that fails tldraw's validation is set aside and reported, and the rest still sync.
+ *
+ * With an identity, every local change is checked with the canvas rules first: a forbidden
+ * one is not written, and the store goes back to the document's version of that record.
  */
 export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: BindingOptions = {}): Binding {
   const records = recordsOf(doc);
@@ -168,14 +190,35 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: BindingOptio
     for (const key of [...fields.keys()]) if (!(key in next)) fields.delete(key);
   };
 
+  /** True when the rules forbid this person the change (and it is noted for taking back). */
+  const refused = new Set<string>();
+  const forbidden = (before: TLRecord | null, after: TLRecord | null): boolean => {
+    const identity = options.identity;
+    if (!identity) return false;
+    const refusal = canvasRefusal(identity, before as unknown as CanvasRecord | null, after as unknown as CanvasRecord | null);
+    if (!refusal) return false;
+    const record = (after ?? before)!;
+    const local = !records.has(record.id) && editorCannotLose(store, record);
+    if (!local) {
+      refused.add(record.id);
+      console.warn('[flet] local change kept out of the document', record.id, refusal);
+    }
+    return true;
+  };
+
   const stopListening = store.listen(
     ({ changes }) => {
       if (options.readOnly) return;
       doc.transact(() => {
-        for (const record of Object.values(changes.added)) writeRecord(record, undefined);
-        for (const [before, after] of Object.values(changes.updated)) writeRecord(after, before);
-        for (const record of Object.values(changes.removed)) records.delete(record.id);
+        for (const record of Object.values(changes.added)) if (!forbidden(null, record)) writeRecord(record, undefined);
+        for (const [before, after] of Object.values(changes.updated)) if (!forbidden(before, after)) writeRecord(after, before);
+        for (const record of Object.values(changes.removed)) if (!forbidden(record, null)) records.delete(record.id);
       }, origin);
+      if (refused.size === 0) return;
+      // The document still holds the version everyone else has: bring the store back to it.
+      const back = [...refused];
+      refused.clear();
+      pull(back);
     },
     { source: 'user', scope: 'document' },
   );

@@ -166,7 +166,7 @@ describe('the binding between a tldraw store and the workshop document', () => {
     expect(warn).toHaveBeenCalled();
 
     // A record of a type that never belongs in the document is set aside too.
-    docA.transact(() => put({ id: 'instance:instance', typeName: 'instance' }));
+    docA.transact(() => put({ id: 'instance:instance', typeName: 'instance' } as Record<string, unknown>));
     expect(reports.at(-1)?.map((r) => r.id).sort()).toEqual([bad, 'instance:instance'].sort());
 
     // Later changes still arrive, and a repaired record comes in.
