@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import * as Y from 'yjs';
+import { seedBoard } from '../../shared/domain/board';
 import { isLanguage } from '../../shared/domain/languages';
 import { isTemplate } from '../../shared/domain/roles';
 import type { CreatedWorkshop, WorkshopInfo } from '../../shared/protocol/httpApi';
@@ -43,6 +45,7 @@ export function workshopRoutes(deps: HttpDeps) {
         { hash: hashToken(projectorToken), workshopId: id, role: 'projector', participantId: null },
       ] as const;
       const workshop = await storeWithFreshJoinCode(deps, base, [...tokens]);
+      await storeFirstBoard(deps, workshop);
       deps.logger.info({ workshopId: id }, 'workshop created');
       const created: CreatedWorkshop = {
         id,
@@ -72,6 +75,14 @@ export function workshopRoutes(deps: HttpDeps) {
       return reply.status(204).send();
     });
   };
+}
+
+/** Stores the new workshop's first document (its page and facts), written by the server. */
+async function storeFirstBoard(deps: HttpDeps, workshop: WorkshopRecord): Promise<void> {
+  const doc = new Y.Doc();
+  seedBoard(doc, { title: workshop.title, language: workshop.language });
+  await deps.storage.appendUpdates(workshop.id, [Y.encodeStateAsUpdate(doc)], new Map([[doc.clientID, 'server']]));
+  doc.destroy();
 }
 
 /** Resolves the bearer token to a session of exactly this workshop, or answers 401/404. */

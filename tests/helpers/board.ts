@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { FIRST_PAGE_ID } from '../../shared/domain/board';
 import { GROUP_STYLES, type Group } from '../../shared/domain/groups';
 import { recordsOf } from '../../shared/schema';
 
@@ -8,8 +9,7 @@ import { recordsOf } from '../../shared/schema';
  * with tldraw's own validators, so these are real tldraw note records.
  */
 
-/** The page every workshop's board starts with. */
-export const FIRST_PAGE_ID = 'page:page';
+export { FIRST_PAGE_ID };
 
 /** Who a note is by: a participant (id and group), or the facilitator (null). */
 export type NoteAuthor = { participantId: string; group: Group } | null;
