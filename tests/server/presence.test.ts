@@ -19,7 +19,10 @@ interface Seen {
   states: Map<number, string>;
 }
 
-/** A raw socket that only listens to presence frames. */
+/**
+ * A raw socket that only listens to presence frames. It holds the projector's token, which
+ * watches: the facilitator's few sockets per token are left to the clients under test.
+ */
 function listen(server: RunningServer, workshopId: string, token: string): Promise<{ seen: Seen; socket: WebSocket }> {
   return new Promise((resolve, reject) => {
     const seen: Seen = { frames: 0, states: new Map() };
@@ -61,7 +64,7 @@ describe('presence (cursors)', () => {
     const echoer = connectClient(server, workshop.id, participant.token);
     clients.push(mover, echoer);
     await Promise.all([mover.synced(), echoer.synced()]);
-    const { seen, socket } = await listen(server, workshop.id, workshop.facilitatorToken);
+    const { seen, socket } = await listen(server, workshop.id, workshop.projectorToken);
     sockets.push(socket);
 
     for (let i = 1; i <= MOVES; i++) mover.provider.awareness.setLocalStateField('cursor', { x: i, y: i });
@@ -86,7 +89,7 @@ describe('presence (cursors)', () => {
     const facilitator = connectClient(server, workshop.id, workshop.facilitatorToken);
     clients.push(projector, facilitator);
     await Promise.all([projector.synced(), facilitator.synced()]);
-    const { seen, socket } = await listen(server, workshop.id, workshop.facilitatorToken);
+    const { seen, socket } = await listen(server, workshop.id, workshop.projectorToken);
     sockets.push(socket);
 
     projector.provider.awareness.setLocalStateField('cursor', { x: 1, y: 1 });
@@ -101,7 +104,7 @@ describe('presence (cursors)', () => {
 
   it('lets a reconnected client take over its presence from a lingering old socket', async () => {
     const clientId = 777_777;
-    const { seen, socket } = await listen(server, workshop.id, workshop.facilitatorToken);
+    const { seen, socket } = await listen(server, workshop.id, workshop.projectorToken);
     sockets.push(socket);
     const old = await ProbeSocket.open(server.wsUrl, workshop.id, workshop.facilitatorToken);
     expect((await old.send(awarenessFrame(awarenessUpdate(clientId, 1, '{"cursor":"old"}')))).closed).toBe(false);
