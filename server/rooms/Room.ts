@@ -2,6 +2,8 @@ import type { Logger } from 'pino';
 import * as Y from 'yjs';
 import { authorize } from '../../shared/domain/authorize';
 import { identityKey } from '../../shared/domain/identity';
+import { isLanguage } from '../../shared/domain/languages';
+import { workshopOf } from '../../shared/schema';
 import { awarenessFrame, syncStep1Frame, syncStep2Frame, updateFrame } from '../../shared/protocol/outgoing';
 import { CLOSE_CODE, type CloseCode } from '../../shared/protocol/closeCodes';
 import { decodeFrame, FrameError, type IncomingMessage } from '../../shared/protocol/frame';
@@ -30,7 +32,7 @@ export type { RoomLimits } from './DocumentLimits';
  */
 export class Room {
   private readonly connections = new Set<Connection>();
-  private readonly presence = new Presence();
+  private presence = new Presence();
   private readonly presenceTicker = new PresenceTicker(() => {
     const changes = this.presence.takeChanges();
     if (!changes) return false;
@@ -59,6 +61,9 @@ export class Room {
       stored: (items) => room.relay(items),
       broken: (reason) => room.shutdown(CLOSE_CODE.internalError, reason),
     });
+    // Anonymous participants are shown by their group's name in the workshop's language.
+    const language = workshopOf(room.durable.doc).get('language');
+    room.presence = new Presence({ language: isLanguage(language) ? language : undefined });
     return room;
   }
 
