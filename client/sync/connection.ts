@@ -9,9 +9,25 @@ import { ApiError, fetchWorkshop } from '../api';
 /**
  * What a person is told about the link to the server. `deleted` (the workshop is gone) and
  * `unauthorized` (the link no longer works) are final: the connection has stopped and this
- * browser's copy of the board is erased. `denied` is any other refusal for good.
+ * browser's copy of the board is erased. `refused`: the server refused a change from this
+ * page (a rule broken) and closed the link; this browser's copy, which holds the refused
+ * change, is erased, so a reload opens the board as the server has it. `denied` is any other
+ * refusal for good.
  */
-export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'denied' | 'deleted' | 'unauthorized';
+export type ConnectionStatus =
+  | 'connecting'
+  | 'connected'
+  | 'reconnecting'
+  | 'offline'
+  | 'denied'
+  | 'refused'
+  | 'deleted'
+  | 'unauthorized';
+
+/** True for the statuses after which this connection never writes or connects again. */
+export function isStopped(status: ConnectionStatus): boolean {
+  return status === 'denied' || status === 'refused' || isEnded(status);
+}
 
 /** True for the statuses after which the board is gone for this browser. */
 export function isEnded(status: ConnectionStatus): status is 'deleted' | 'unauthorized' {
@@ -81,7 +97,7 @@ export function connect(doc: Y.Doc, workshopId: string, token: string, options: 
     for (const listener of listeners) listener(status);
   };
   const onProviderStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }): void => {
-    if (current === 'denied' || isEnded(current)) return;
+    if (isStopped(current)) return;
     if (status === 'connected') {
       // The link is up; "connected" is said once the document has synced over it.
       clearTimeout(offlineTimer);
@@ -113,16 +129,28 @@ export function connect(doc: Y.Doc, workshopId: string, token: string, options: 
     set(status);
   };
   const onSynced = (synced: boolean): void => {
-    if (!synced || current === 'denied' || isEnded(current)) return;
+    if (!synced || isStopped(current)) return;
     everConnected = true;
     clearTimeout(offlineTimer);
     offlineTimer = undefined;
     set('connected');
   };
+  // The server refused a change of ours. It lives only here (in memory and in this browser's
+  // copy), and the copy would send it again on every visit: erase the copy, then say so.
+  const refuse = (): void => {
+    if (isStopped(current)) return;
+    clearTimeout(offlineTimer);
+    offlineTimer = undefined;
+    provider.disconnect();
+    // clearData does not wait for the database to be deleted; deleting it once more does.
+    const erased = cache ? cache.clearData().then(() => forgetCachedWorkshop(workshopId)) : forgetCachedWorkshop(workshopId);
+    void erased.catch(() => {}).then(() => set('refused'));
+  };
   const onClosed = ({ code }: { code: number }): void => {
     if (code === CLOSE_CODE.workshopDeleted) end('deleted');
     else if (code === CLOSE_CODE.unauthorized) end('unauthorized');
-    else if (!isEnded(current)) set('denied');
+    else if (code === CLOSE_CODE.forbidden) refuse();
+    else if (!isStopped(current)) set('denied');
   };
   let lastProbe = -Infinity;
   const onSocketClosed = (): void => {
@@ -138,7 +166,7 @@ export function connect(doc: Y.Doc, workshopId: string, token: string, options: 
     });
   };
   const onOffline = (): void => {
-    if (current !== 'denied' && !isEnded(current)) set('offline');
+    if (!isStopped(current)) set('offline');
   };
   const onOnline = (): void => {
     if (current === 'offline') set(everConnected ? 'reconnecting' : 'connecting');

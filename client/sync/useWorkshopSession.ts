@@ -10,6 +10,7 @@ import {
   type TLStore,
 } from 'tldraw';
 import * as Y from 'yjs';
+import type { Identity } from '../../shared/domain/identity';
 import { bindStoreToDoc, type SetAsideRecord } from './binding';
 import { connect, type ConnectionStatus } from './connection';
 import { bindPresence, type PresenceIdentity } from './presence';
@@ -18,8 +19,10 @@ import { bindPresence, type PresenceIdentity } from './presence';
 export interface SessionOptions {
   workshopId: string;
   token: string;
-  /** null for the projector, which only watches. */
-  identity: PresenceIdentity | null;
+  /** Who opens the board: the canvas rules are checked for this person; a projector writes nothing. */
+  identity: Identity;
+  /** How others see this person (cursor, name, colour); null for the projector, which only watches. */
+  presence: PresenceIdentity | null;
   shapeUtils: readonly TLAnyShapeUtilConstructor[];
   bindingUtils: readonly TLAnyBindingUtilConstructor[];
 }
@@ -31,6 +34,13 @@ export interface WorkshopSession {
   status: ConnectionStatus;
   setAside: SetAsideRecord[];
   doc: Y.Doc | null;
+}
+
+declare global {
+  interface Window {
+    /** The board's document, for checks from the browser console and the end-to-end tests. */
+    __fletDoc?: Y.Doc;
+  }
 }
 
 /**
@@ -47,21 +57,21 @@ export function useWorkshopSession(options: SessionOptions | null): WorkshopSess
   });
   const workshopId = options?.workshopId;
   const token = options?.token;
-  const identityKey = options ? JSON.stringify(options.identity) : '';
+  const identityKey = options ? JSON.stringify([options.identity, options.presence]) : '';
 
   useEffect(() => {
     if (!options) return;
-    const readOnly = options.identity === null;
+    const readOnly = options.identity.role === 'projector';
     const disposers: Array<() => void> = [];
     const doc = new Y.Doc();
     const mode = atom<'readonly' | 'readwrite'>('mode', readOnly ? 'readonly' : 'readwrite');
     const online = atom<'online' | 'offline'>('online', 'offline');
     // Attribution (who first wrote in a note) names the person as on their cursor, not
     // tldraw's own per-browser user; the projector is nobody.
-    const identity = options.identity;
+    const presence = options.presence;
     const currentUser = atom<TLUser | null>(
       'current user',
-      identity ? UserRecordType.create({ id: createUserId(identity.userId), name: identity.name, color: identity.color }) : null,
+      presence ? UserRecordType.create({ id: createUserId(presence.userId), name: presence.name, color: presence.color }) : null,
     );
     const store = createTLStore({
       shapeUtils: options.shapeUtils,
@@ -80,6 +90,8 @@ export function useWorkshopSession(options: SessionOptions | null): WorkshopSess
     disposers.push(
       connection.onStatus((status) => {
         online.set(status === 'connected' ? 'online' : 'offline');
+        // Refused, the page is about to reload: what is done now would be lost, so nothing can be.
+        if (status === 'refused') mode.set('readonly');
         update({ status });
       }),
     );
@@ -91,9 +103,17 @@ export function useWorkshopSession(options: SessionOptions | null): WorkshopSess
     // the server's sync does).
     void connection.ready.then(() => {
       if (!alive) return;
-      const binding = bindStoreToDoc(store, doc, { readOnly, onSetAside: (setAside) => update({ setAside }) });
+      const binding = bindStoreToDoc(store, doc, {
+        readOnly,
+        identity: options.identity,
+        onSetAside: (setAside) => update({ setAside }),
+      });
       disposers.push(() => binding.dispose());
-      disposers.push(bindPresence(store, connection.awareness, options.identity));
+      disposers.push(bindPresence(store, connection.awareness, options.presence));
+      window.__fletDoc = doc;
+      disposers.push(() => {
+        if (window.__fletDoc === doc) delete window.__fletDoc;
+      });
       update({ ready: true });
     });
 
