@@ -1,10 +1,13 @@
 import { useCallback, useEffect, useMemo } from 'react';
 import { atom, Tldraw, useTldrawCurrentUser, type Editor, type TLStore, type TLUserPreferences } from 'tldraw';
 import 'tldraw/tldraw.css';
+import { identityKey, type Identity } from '../../shared/domain/identity';
 import { tldrawLocale } from '../i18n';
-import { stampAuthorship, type Author } from './authorship';
-import { assetUrls, editorOptions, externalContent, licenseKey } from './config';
+import { CanvasIdentityProvider } from './CanvasIdentity';
+import { canvasUiFor } from './canvasUi';
+import { assetUrls, editorOptions, externalContent, licenseKey, shapeUtils } from './config';
 import { followFacilitator } from './follow';
+import { guardCanvas } from './guard';
 
 /** Props of {@link FletCanvas}. */
 export interface FletCanvasProps {
@@ -16,7 +19,8 @@ export interface FletCanvasProps {
   language: string;
   /** The projector: read-only, no tool chrome, follows the facilitator. */
   projector: boolean;
-  author: Author;
+  /** Who works on the canvas: the canvas rules are checked for this person before any change. */
+  identity: Identity;
   onEditor?: (editor: Editor | null) => void;
 }
 
@@ -28,7 +32,7 @@ declare global {
 }
 
 /** The tldraw canvas of a workshop board. */
-export function FletCanvas({ store, userId, name, color, language, projector, author, onEditor }: FletCanvasProps) {
+export function FletCanvas({ store, userId, name, color, language, projector, identity, onEditor }: FletCanvasProps) {
   const preferences = useMemo(
     () =>
       atom<TLUserPreferences>('flet user preferences', {
@@ -51,7 +55,8 @@ export function FletCanvas({ store, userId, name, color, language, projector, au
     [preferences, userId],
   );
   const user = useTldrawCurrentUser({ userPreferences: preferences, setUserPreferences });
-  const authorKey = `${author.group}:${author.participantId}`;
+  const personKey = `${identityKey(identity)}:${identity.group ?? ''}`;
+  const { components, overrides } = canvasUiFor(identity.role);
 
   const onMount = useMemo(
     () =>
@@ -63,7 +68,7 @@ export function FletCanvas({ store, userId, name, color, language, projector, au
           editor.updateInstanceState({ isReadonly: true });
           disposers.push(followFacilitator(editor));
         } else {
-          disposers.push(stampAuthorship(editor, author));
+          disposers.push(guardCanvas(editor, identity));
         }
         return () => {
           for (const dispose of disposers.splice(0).reverse()) dispose();
@@ -72,19 +77,24 @@ export function FletCanvas({ store, userId, name, color, language, projector, au
         };
       },
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [projector, authorKey],
+    [projector, personKey],
   );
 
   return (
-    <Tldraw
-      store={store}
-      user={user}
-      assetUrls={assetUrls}
-      licenseKey={licenseKey}
-      options={editorOptions}
-      {...externalContent}
-      hideUi={projector}
-      onMount={onMount}
-    />
+    <CanvasIdentityProvider identity={identity}>
+      <Tldraw
+        store={store}
+        user={user}
+        shapeUtils={shapeUtils}
+        assetUrls={assetUrls}
+        licenseKey={licenseKey}
+        options={editorOptions}
+        {...externalContent}
+        components={components}
+        overrides={overrides}
+        hideUi={projector}
+        onMount={onMount}
+      />
+    </CanvasIdentityProvider>
   );
 }

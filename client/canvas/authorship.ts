@@ -1,37 +1,33 @@
-import { DefaultColorStyle, type Editor, type TLShape } from 'tldraw';
+import type { TLAsset, TLShape } from 'tldraw';
 import { GROUP_STYLES, type Group } from '../../shared/domain/groups';
+import type { Identity } from '../../shared/domain/identity';
 
-/** Who adds shapes from this browser. */
-export interface Author {
-  group: Group | null;
-  participantId: string | null;
-}
-
-/** The meta every shape made on the board carries. */
-export interface ShapeAuthorship {
+/** The meta every shape and asset made on the board carries. */
+export interface Authorship {
   group: Group | null;
   participantId: string | null;
   gatheringId: string | null;
 }
 
+/** The colour of a person's new notes: their group's, or yellow for the facilitator. */
+export function noteColorOf(identity: Identity): string {
+  return identity.group ? GROUP_STYLES[identity.group].canvasColor : 'yellow';
+}
+
+function hasAuthor(meta: object): boolean {
+  return 'participantId' in meta;
+}
+
 /**
- * Make this person's new shapes theirs: notes take the colour of their group (yellow for the
- * facilitator), and every new
- * shape carries `meta: {group, participantId, gatheringId}`. Shapes pasted with an author
- * already keep it. Returns the disposer.
+ * A new shape or asset as `identity` makes it. A participant's are always their own, pasted
+ * or duplicated ones too (the rules refuse a participant's record with another author).
+ * The facilitator's own drawings get the facilitator's authorship; pasted ones keep who
+ * made them. A new note takes its maker's colour: the group's, or yellow for the facilitator.
  */
-export function stampAuthorship(editor: Editor, author: Author): () => void {
-  // The facilitator draws in black and writes on yellow notes; a participant uses the group's colour.
-  const color = author.group ? GROUP_STYLES[author.group].canvasColor : null;
-  if (color) editor.setStyleForNextShapes(DefaultColorStyle, color, { history: 'ignore' });
-  const noteColor = color ?? 'yellow';
-  return editor.sideEffects.registerBeforeCreateHandler('shape', (shape: TLShape, source) => {
-    if (source !== 'user' || 'participantId' in shape.meta) return shape;
-    const meta: ShapeAuthorship = { group: author.group, participantId: author.participantId, gatheringId: null };
-    const stamped = { ...shape, meta: { ...shape.meta, ...meta } };
-    if (shape.type === 'note') {
-      return { ...stamped, props: { ...shape.props, color: noteColor } } as TLShape;
-    }
-    return stamped;
-  });
+export function stamped<R extends TLShape | TLAsset>(record: R, identity: Identity): R {
+  if (identity.role !== 'participant' && hasAuthor(record.meta)) return record;
+  const author: Authorship = { group: identity.group, participantId: identity.participantId, gatheringId: null };
+  const next: R = { ...record, meta: { ...record.meta, ...author } };
+  if (next.typeName !== 'shape' || next.type !== 'note') return next;
+  return { ...next, props: { ...next.props, color: noteColorOf(identity) } };
 }

@@ -1,5 +1,6 @@
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite';
-import { defaultBindingUtils, defaultShapeUtils, type TldrawOptions } from 'tldraw';
+import { defaultBindingUtils, type TldrawOptions } from 'tldraw';
+import { guardedShapeUtils } from './guardedShapes';
 
 /**
  * tldraw configuration, at module scope so React never sees a new object.
@@ -9,8 +10,11 @@ import { defaultBindingUtils, defaultShapeUtils, type TldrawOptions } from 'tldr
  */
 export const assetUrls = getAssetUrlsByImport();
 
-/** The shapes and bindings the board knows; the store's schema is made from the same lists. */
-export const shapeUtils = defaultShapeUtils;
+/**
+ * The shapes and bindings the board knows; the store's schema is made from the same lists.
+ * They are tldraw's own, with editing of text guarded by the canvas rules.
+ */
+export const shapeUtils = guardedShapeUtils;
 export const bindingUtils = defaultBindingUtils;
 
 /**

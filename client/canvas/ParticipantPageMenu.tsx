@@ -1,0 +1,36 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useEditor, useValue, type TLPageId } from 'tldraw';
+
+/**
+ * The pages of the board for a participant: they go from page to page; adding, renaming,
+ * deleting and reordering pages is the facilitator's, so none of it is offered.
+ */
+export function ParticipantPageMenu() {
+  const { t } = useTranslation();
+  const editor = useEditor();
+  const id = useId();
+  const pages = useValue('pages', () => editor.getPages().map((page) => ({ id: page.id, name: page.name })), [editor]);
+  const current = useValue('current page', () => editor.getCurrentPageId(), [editor]);
+  if (pages.length < 2) return null;
+  return (
+    <div className="page-switcher">
+      <label htmlFor={id} className="visually-hidden">
+        {t('board.page')}
+      </label>
+      <select
+        id={id}
+        value={current}
+        onChange={(event) => {
+          editor.setCurrentPage(event.target.value as TLPageId);
+        }}
+      >
+        {pages.map((page) => (
+          <option key={page.id} value={page.id}>
+            {page.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
