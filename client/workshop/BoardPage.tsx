@@ -1,64 +1,26 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { GROUP_STYLES } from '../../shared/domain/groups';
-import { ApiError, fetchWorkshop, type WorkshopInfo } from '../api';
 import { bindingUtils, shapeUtils } from '../canvas/config';
 import { FletCanvas } from '../canvas/FletCanvas';
-import { forgetToken, forgetWorkshop, takeTokenFromHash } from '../credentials';
 import { setLanguage, storedLanguage } from '../i18n';
 import { ErrorPage } from '../ErrorPage';
-import { forgetCachedWorkshop, isEnded } from '../sync/connection';
-import type { PresenceIdentity } from '../sync/presence';
+import { isEnded } from '../sync/connection';
 import { useWorkshopSession } from '../sync/useWorkshopSession';
 import { GroupLegend } from './GroupLegend';
+import { LanguageSwitcher } from './LanguageSwitcher';
+import { RefusedNotice } from './RefusedNotice';
 import { SetAsideNotice } from './SetAsideNotice';
 import { SharePanel } from './SharePanel';
 import { StatusIndicator } from './StatusIndicator';
-import { LanguageSwitcher } from './LanguageSwitcher';
-
-const FACILITATOR_COLOR = '#1d1d1f';
-
-function cachedInfo(workshopId: string): WorkshopInfo | null {
-  try {
-    const raw = localStorage.getItem(`flet:info:${workshopId}`);
-    return raw ? (JSON.parse(raw) as WorkshopInfo) : null;
-  } catch {
-    return null;
-  }
-}
-
-function cacheInfo(info: WorkshopInfo): void {
-  try {
-    localStorage.setItem(`flet:info:${info.id}`, JSON.stringify(info));
-  } catch {
-    // nothing to keep
-  }
-}
-
-/**
- * The server says the workshop is gone (or this link no longer opens it): this browser keeps
- * nothing of it any more, neither the board's copy nor the key that opened it.
- */
-function forgetLocally(workshopId: string, kind: 'board' | 'projector', why: 'notFound' | 'unauthorized'): void {
-  if (why === 'notFound') forgetWorkshop(workshopId);
-  else forgetToken(workshopId, kind);
-  try {
-    localStorage.removeItem(`flet:info:${workshopId}`);
-  } catch {
-    // nothing kept
-  }
-  void forgetCachedWorkshop(workshopId);
-}
-
-type Problem = 'noToken' | 'unauthorized' | 'notFound' | 'network' | null;
+import { useBoardCredentials } from './useBoardCredentials';
+import { useBoardIdentity } from './useBoardIdentity';
+import { useReloadAfterRefusal } from './useReloadAfterRefusal';
 
 /** A workshop board: facilitator and participants (`/w/:id`) or the projector (`/p/:id`). */
 export function BoardPage({ workshopId, projector }: { workshopId: string; projector: boolean }) {
   const { t, i18n } = useTranslation();
-  const kind = projector ? 'projector' : 'board';
-  const [token] = useState(() => takeTokenFromHash(workshopId, kind));
-  const [info, setInfo] = useState<WorkshopInfo | null>(null);
-  const [problem, setProblem] = useState<Problem>(token ? null : 'noToken');
+  const { token, info, problem, end } = useBoardCredentials(workshopId, projector);
+  const { identity, presence, userId, displayName, color } = useBoardIdentity(workshopId, info, projector);
   const [shareOpen, setShareOpen] = useState(true);
   // Keyboard focus follows the share panel: to it when opened, back to its button when hidden.
   const [shareToggled, setShareToggled] = useState(false);
@@ -72,34 +34,6 @@ export function BoardPage({ workshopId, projector }: { workshopId: string; proje
   };
 
   useEffect(() => {
-    if (!token) return;
-    let alive = true;
-    fetchWorkshop(workshopId, token)
-      .then((answer) => {
-        if (!alive) return;
-        cacheInfo(answer);
-        setInfo(answer);
-      })
-      .catch((error: unknown) => {
-        if (!alive) return;
-        const status = error instanceof ApiError ? error.status : 0;
-        if (status === 401 || status === 403 || status === 404) {
-          const why = status === 404 ? 'notFound' : 'unauthorized';
-          forgetLocally(workshopId, kind, why);
-          setProblem(why);
-        } else {
-          // Offline is normal: open what this browser kept.
-          const cached = cachedInfo(workshopId);
-          if (cached) setInfo(cached);
-          else setProblem('network');
-        }
-      });
-    return () => {
-      alive = false;
-    };
-  }, [workshopId, token, kind]);
-
-  useEffect(() => {
     if (info && !storedLanguage()) setLanguage(info.language, false);
   }, [info]);
 
@@ -107,47 +41,23 @@ export function BoardPage({ workshopId, projector }: { workshopId: string; proje
     if (info) document.title = `${info.title} · Flet`;
   }, [info]);
 
-  const group = info?.participant?.group ?? null;
-  const [projectorUserId] = useState(() => `projector:${Math.random().toString(36).slice(2)}`);
-  const userId = projector
-    ? projectorUserId
-    : info?.role === 'participant' && info.participant
-      ? `participant:${info.participant.id}`
-      : `facilitator:${workshopId}`;
-  const displayName =
-    info?.role === 'participant' && info.participant
-      ? info.participant.name || t(`groups.${info.participant.group}`)
-      : t('board.facilitator');
-  const color = group ? GROUP_STYLES[group].hex : FACILITATOR_COLOR;
-
-  const identity = useMemo<PresenceIdentity | null>(
-    () =>
-      projector || !info
-        ? null
-        : { userId, name: displayName, color, role: info.role, group },
-    // The name is taken once; switching language does not restart the board.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [projector, info?.role, userId, color, group],
-  );
   const session = useWorkshopSession(
-    token && info && !problem ? { workshopId, token, identity, shapeUtils, bindingUtils } : null,
+    token && info && identity && !problem ? { workshopId, token, identity, presence, shapeUtils, bindingUtils } : null,
   );
+  const { reloading, reloadNow } = useReloadAfterRefusal(session.status);
 
   // Told while the board is open: the connection has stopped and erased its copy.
   const ended = isEnded(session.status) ? session.status : null;
   useEffect(() => {
-    if (!ended) return;
-    const why = ended === 'deleted' ? 'notFound' : 'unauthorized';
-    forgetLocally(workshopId, kind, why);
-    setProblem(why);
-  }, [ended, workshopId, kind]);
+    if (ended) end(ended === 'deleted' ? 'notFound' : 'unauthorized');
+  }, [ended, end]);
 
   if (problem && problem !== 'network') return <ErrorPage message={t(`errors.${problem}`)} />;
   if (problem === 'network') return <ErrorPage message={t('errors.network')} />;
 
   const loading = !info || !session.store || !session.ready;
   const canvas =
-    !loading && session.store ? (
+    !loading && session.store && identity ? (
       <FletCanvas
         store={session.store}
         userId={userId}
@@ -155,7 +65,7 @@ export function BoardPage({ workshopId, projector }: { workshopId: string; proje
         color={color}
         language={i18n.language}
         projector={projector}
-        author={{ group, participantId: info?.participant?.id ?? (info?.role === 'facilitator' ? 'facilitator' : null) }}
+        identity={identity}
       />
     ) : (
       <p className="loading" role="status">
@@ -172,11 +82,12 @@ export function BoardPage({ workshopId, projector }: { workshopId: string; proje
         </div>
         <GroupLegend large />
         {session.status !== 'connected' && !loading && <StatusIndicator status={session.status} compact />}
+        {reloading && <RefusedNotice onReload={reloadNow} />}
       </div>
     );
   }
 
-  const isFacilitator = info?.role === 'facilitator';
+  const isFacilitator = identity?.role === 'facilitator';
   return (
     <div className="board">
       <header className="topbar">
@@ -200,8 +111,9 @@ export function BoardPage({ workshopId, projector }: { workshopId: string; proje
       <div className="board-body">
         <main className="canvas" data-testid="canvas">
           {canvas}
-          <GroupLegend own={group} />
+          <GroupLegend own={identity?.group ?? null} />
           <SetAsideNotice records={session.setAside} />
+          {reloading && <RefusedNotice onReload={reloadNow} />}
         </main>
         {isFacilitator && shareOpen && info?.urls && info.joinCode && (
           <SharePanel urls={info.urls} joinCode={info.joinCode} focusOnOpen={shareToggled} onClose={() => toggleShare(false)} />
