@@ -6,6 +6,12 @@ import { hasPending } from '../../shared/validate/yUpdate';
 /** Log rows after which the document's log is compacted into a snapshot (in the background). */
 export const COMPACT_AFTER_UPDATES = 500;
 
+/**
+ * Log bytes after which the log is compacted too: a few large updates (retyping long notes)
+ * must not make the stored log, and the next load, many times the document's size.
+ */
+export const COMPACT_AFTER_BYTES = 8 * 1024 * 1024;
+
 /** The transaction origin of the server's own writes (`room.change`). */
 export const SERVER_ORIGIN = Symbol('server');
 
@@ -42,6 +48,10 @@ export class DurableDocument {
   private storedBytes = 0;
   /** Client ids claimed since the last append; stored with the next one. */
   private newOwners: ClientOwners = new Map();
+  /** Bytes of the log rows since the last snapshot. */
+  private logBytes = 0;
+  /** Counts the document's changes, so answers encoded from it can be reused until it changes. */
+  private changeCount = 0;
   /** Set while the document is rebuilt from storage after a failed update. */
   rebuilding: Promise<void> | null = null;
 
@@ -111,7 +121,13 @@ export class DurableDocument {
     return this.flush();
   }
 
+  /** Changes whenever the document does (a rebuild included). */
+  get version(): number {
+    return this.changeCount;
+  }
+
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.changeCount++;
     this.batch.push({ update, from: origin });
     if (!this.flushScheduled) {
       this.flushScheduled = true;
@@ -138,7 +154,10 @@ export class DurableDocument {
       this.lastSeq = result.lastSeq;
       // Counted here rather than asked of storage: a count on every flush is work on the hot path.
       this.logLength += items.length;
-      for (const item of items) this.storedBytes += item.update.length;
+      for (const item of items) {
+        this.storedBytes += item.update.length;
+        this.logBytes += item.update.length;
+      }
     } catch (error) {
       // Not stored means not relayed; clients reconnect and resync from what is stored.
       this.logger.error({ err: error }, 'could not store updates');
@@ -147,7 +166,7 @@ export class DurableDocument {
       return;
     }
     this.events.stored(items);
-    if (this.logLength >= COMPACT_AFTER_UPDATES) this.scheduleCompaction();
+    if (this.logLength >= COMPACT_AFTER_UPDATES || this.logBytes >= COMPACT_AFTER_BYTES) this.scheduleCompaction();
   }
 
   private scheduleCompaction(): void {
@@ -169,6 +188,7 @@ export class DurableDocument {
       await this.storage.compact(this.workshopId, snapshot, throughSeq);
       // Rows stored while the snapshot was written stay in the log; they are counted again next time.
       this.logLength = 0;
+      this.logBytes = 0;
       this.storedBytes = snapshot.length;
     } catch (error) {
       this.logger.error({ err: error }, 'compaction failed');
@@ -204,6 +224,8 @@ export class DurableDocument {
     this.lastSeq = stored.lastSeq;
     this.logLength = stored.logLength;
     this.storedBytes = stored.updates.reduce((sum, update) => sum + update.length, 0);
+    this.logBytes = this.storedBytes;
+    this.changeCount++;
     return doc;
   }
 

@@ -41,6 +41,7 @@ export class Room {
     return true;
   });
   private readonly waiting: Array<{ conn: Connection; data: Uint8Array }> = [];
+  private wholeFrame: { version: number; frame: Uint8Array } | null = null;
   private readonly limits: DocumentLimits;
   private durable!: DurableDocument;
   /** Set once the room is deleted, unloaded or broken: nothing more is written. */
@@ -167,9 +168,23 @@ export class Room {
   private async answerStep1(conn: Connection, stateVector: Uint8Array): Promise<void> {
     await this.flush();
     if (!conn.open || this.closed) return;
-    const frame = syncStep2Frame(Y.encodeStateAsUpdate(this.durable.doc, stateVector));
+    const frame = Y.decodeStateVector(stateVector).size === 0
+      ? this.wholeDocumentFrame()
+      : syncStep2Frame(Y.encodeStateAsUpdate(this.durable.doc, stateVector));
     conn.step1Answers.charge(frame.length);
     conn.send(frame);
+  }
+
+  /**
+   * The whole document as a sync step 2, encoded once per change of the document: when a
+   * room of people opens the board together, they share one buffer instead of each holding
+   * a copy of the document.
+   */
+  private wholeDocumentFrame(): Uint8Array {
+    if (this.wholeFrame?.version !== this.durable.version) {
+      this.wholeFrame = { version: this.durable.version, frame: syncStep2Frame(Y.encodeStateAsUpdate(this.durable.doc)) };
+    }
+    return this.wholeFrame.frame;
   }
 
   private applyUpdate(conn: Connection, update: Uint8Array): void {
