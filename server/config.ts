@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { DEFAULT_MAX_FRAME_BYTES } from '../shared/protocol/limits';
+import { DEFAULT_MAX_DOCUMENT_BYTES, DEFAULT_SHAPES_PER_MINUTE } from './rooms/DocumentLimits';
 
 /** Default HTTP + WebSocket port (CONTRACT.md). */
 export const DEFAULT_PORT = 8080;
@@ -38,6 +39,10 @@ export interface Config {
   trustProxy: boolean;
   /** Most participants one workshop takes (FLET_MAX_PARTICIPANTS). */
   maxParticipants: number;
+  /** Largest stored document of one workshop, in bytes (FLET_MAX_DOCUMENT_BYTES). */
+  maxDocumentBytes: number;
+  /** Most canvas records one person creates per minute (FLET_MAX_SHAPES_PER_MINUTE). */
+  shapesPerMinute: number;
   /** Sources of the Content-Security-Policy's frame-ancestors (FLET_FRAME_ANCESTORS, space-separated). */
   frameAncestors: readonly string[];
 }
@@ -56,6 +61,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     unloadGraceMs: parseInteger(env.FLET_UNLOAD_GRACE_MS, DEFAULT_UNLOAD_GRACE_MS, 'FLET_UNLOAD_GRACE_MS'),
     trustProxy: nonEmpty(env.FLET_TRUST_PROXY) === '1',
     maxParticipants: parseInteger(env.FLET_MAX_PARTICIPANTS, DEFAULT_MAX_PARTICIPANTS, 'FLET_MAX_PARTICIPANTS'),
+    maxDocumentBytes: parseInteger(env.FLET_MAX_DOCUMENT_BYTES, DEFAULT_MAX_DOCUMENT_BYTES, 'FLET_MAX_DOCUMENT_BYTES'),
+    shapesPerMinute: parseInteger(env.FLET_MAX_SHAPES_PER_MINUTE, DEFAULT_SHAPES_PER_MINUTE, 'FLET_MAX_SHAPES_PER_MINUTE'),
     frameAncestors: parseFrameAncestors(env.FLET_FRAME_ANCESTORS),
   };
 }
