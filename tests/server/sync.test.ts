@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordsOf } from '../../shared/schema';
 import { createWorkshop, joinWorkshop, type CreatedWorkshop } from '../helpers/api';
+import { addNote, moveNote, notesOf, setNoteText } from '../helpers/board';
 import { eventually } from '../helpers/eventually';
 import { startServer, type RunningServer } from '../helpers/server';
 import { connectClient, type TestClient } from '../helpers/yjsClient';
@@ -25,25 +27,31 @@ describe('clients editing one workshop', () => {
     clients.push(alice, bob);
     await Promise.all([alice.synced(), bob.synced()]);
 
-    alice.doc.getMap('notes').set('a', 'from the facilitator');
-    bob.doc.getMap('notes').set('b', 'from a citizen');
-    const text = alice.doc.getText('narrative');
-    text.insert(0, 'Many threads ');
-    bob.doc.getText('narrative').insert(0, 'braided: ');
+    addNote(alice.doc, 'shape:a', 'from the facilitator', null);
+    addNote(bob.doc, 'shape:b', 'from a citizen', { participantId: participant.participantId, group: 'citizen' });
+    await eventually(() => expect(notesOf(bob.doc)).toEqual({ 'shape:a': 'from the facilitator', 'shape:b': 'from a citizen' }));
+
+    // At the same moment the facilitator retypes her note and the citizen moves it: each
+    // changes its own field of the one record, and both changes are kept everywhere.
+    setNoteText(alice.doc, 'shape:a', 'Many threads braided');
+    moveNote(bob.doc, 'shape:a', 320, 240);
 
     await eventually(() => {
-      expect(bob.doc.getMap('notes').toJSON()).toEqual({ a: 'from the facilitator', b: 'from a citizen' });
-      expect(alice.doc.getMap('notes').toJSON()).toEqual(bob.doc.getMap('notes').toJSON());
-      expect(alice.doc.getText('narrative').toString()).toBe(bob.doc.getText('narrative').toString());
-      expect(alice.doc.getText('narrative').length).toBe('Many threads braided: '.length);
+      expect(notesOf(bob.doc)).toEqual({ 'shape:a': 'Many threads braided', 'shape:b': 'from a citizen' });
+      expect(notesOf(alice.doc)).toEqual(notesOf(bob.doc));
+      expect(recordsOf(alice.doc).toJSON()).toEqual(recordsOf(bob.doc).toJSON());
+      expect(recordsOf(alice.doc).get('shape:a')?.get('x')).toBe(320);
+      expect(recordsOf(alice.doc).get('shape:a')?.get('y')).toBe(240);
     });
+    expect(alice.closeCodes).toEqual([]);
+    expect(bob.closeCodes).toEqual([]);
 
     const carol = connectClient(server, workshop.id, workshop.facilitatorToken);
     clients.push(carol);
     await carol.synced();
     await eventually(() => {
-      expect(carol.doc.getMap('notes').toJSON()).toEqual(alice.doc.getMap('notes').toJSON());
-      expect(carol.doc.getText('narrative').toString()).toBe(alice.doc.getText('narrative').toString());
+      expect(recordsOf(carol.doc).toJSON()).toEqual(recordsOf(alice.doc).toJSON());
+      expect(notesOf(carol.doc)).toEqual(notesOf(alice.doc));
     });
   });
 });
