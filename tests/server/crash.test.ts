@@ -3,7 +3,9 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../server/storage/SqliteStorage';
 import { CLOSE_CODE } from '../../shared/protocol/closeCodes';
+import { recordsOf } from '../../shared/schema';
 import { createWorkshop } from '../helpers/api';
+import { addNote, notesOf } from '../helpers/board';
 import { eventually } from '../helpers/eventually';
 import { startServer, type RunningServer } from '../helpers/server';
 import { connectClient, type TestClient } from '../helpers/yjsClient';
@@ -32,7 +34,7 @@ describe('a server killed with SIGKILL', () => {
 
     // The observer records every note the server delivered to it.
     const received = new Set<string>();
-    observer.doc.getMap<string>('notes').observe((event) => {
+    recordsOf(observer.doc).observe((event) => {
       for (const key of event.keysChanged) received.add(key);
     });
 
@@ -40,7 +42,7 @@ describe('a server killed with SIGKILL', () => {
     const stream = setInterval(() => {
       writer.doc.transact(() => {
         for (let i = 0; i < NOTES_PER_TICK; i++) {
-          writer.doc.getMap<string>('notes').set(`note-${written}`, `Written ${written}`);
+          addNote(writer.doc, `shape:note-${written}`, `Written ${written}`, null);
           written += 1;
         }
       });
@@ -59,9 +61,9 @@ describe('a server killed with SIGKILL', () => {
     const fresh = connectClient(server, workshop.id, workshop.facilitatorToken);
     clients.push(fresh);
     await fresh.synced();
-    const restored = fresh.doc.getMap<string>('notes');
-    const missing = [...seen].filter((key) => !restored.has(key));
-    console.log(`kill -9: writer wrote ${written}, observer had received ${seen.size}, restored ${restored.size}, missing ${missing.length}`);
+    const restored = notesOf(fresh.doc);
+    const missing = [...seen].filter((key) => restored[key] !== `Written ${key.slice('shape:note-'.length)}`);
+    console.log(`kill -9: writer wrote ${written}, observer had received ${seen.size}, restored ${Object.keys(restored).length}, missing ${missing.length}`);
     expect(missing).toEqual([]);
     expect(seen.size).toBeGreaterThanOrEqual(RECEIVED_BEFORE_KILL);
   });
@@ -79,14 +81,14 @@ describe('a server killed with SIGKILL', () => {
     // What the observer had received when the server gave up on the room.
     let receivedAtClose: unknown[] | null = null;
     observer.provider.on('connection-close', () => {
-      receivedAtClose ??= [...observer.doc.getMap('notes').keys()];
+      receivedAtClose ??= Object.keys(notesOf(observer.doc));
     });
     // Another process holds the database, so the next write cannot be stored. Within one
     // tick the order is invisible to a kill; here it shows: a relayed note was not stored.
     const lock = new Database(path.join(server.dataDir, DATABASE_FILE));
     lock.exec('BEGIN EXCLUSIVE');
     try {
-      writer.doc.getMap('notes').set('unstored', 'the database was locked');
+      addNote(writer.doc, 'shape:unstored', 'the database was locked', null);
       await eventually(() => expect(writer.closeCodes).toContain(CLOSE_CODE.internalError), { timeout: 20_000 });
       await eventually(() => expect(receivedAtClose).not.toBeNull());
     } finally {
@@ -95,6 +97,6 @@ describe('a server killed with SIGKILL', () => {
     }
     expect(receivedAtClose).toEqual([]);
     // Once the database is free the note is stored from the writer's resync, and delivered.
-    await eventually(() => expect(observer.doc.getMap('notes').get('unstored')).toBe('the database was locked'));
+    await eventually(() => expect(notesOf(observer.doc)['shape:unstored']).toBe('the database was locked'));
   });
 });

@@ -1,5 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { recordsOf } from '../../shared/schema';
 import { createWorkshop } from '../helpers/api';
+import { addNote, deleteRecord, notesOf, setNoteText } from '../helpers/board';
 import { eventually } from '../helpers/eventually';
 import { startServer, type RunningServer } from '../helpers/server';
 import { connectClient, type TestClient } from '../helpers/yjsClient';
@@ -23,17 +25,17 @@ describe('a restarted server', () => {
     clients.push(writer);
     await writer.synced();
 
-    const notes = writer.doc.getMap<string>('notes');
-    for (let i = 0; i < NOTES; i++) notes.set(`note-${i}`, `Note number ${i}`);
-    notes.delete('note-7');
-    writer.doc.getText('narrative').insert(0, 'Vi fletter trådene sammen.');
-    const expected = { notes: notes.toJSON(), narrative: writer.doc.getText('narrative').toString() };
+    for (let i = 0; i < NOTES; i++) addNote(writer.doc, `shape:note-${i}`, `Note number ${i}`, null, i, 2 * i);
+    deleteRecord(writer.doc, 'shape:note-7');
+    setNoteText(writer.doc, 'shape:note-3', 'Vi fletter trådene sammen.');
+    const expected = { notes: notesOf(writer.doc), records: recordsOf(writer.doc).toJSON() };
+    expect(Object.keys(expected.notes)).toHaveLength(NOTES - 1);
 
     // A second client proves the server holds everything before we stop it.
     const reader = connectClient(server, workshop.id, workshop.facilitatorToken);
     clients.push(reader);
     await reader.synced();
-    await eventually(() => expect(reader.doc.getMap('notes').toJSON()).toEqual(expected.notes));
+    await eventually(() => expect(recordsOf(reader.doc).toJSON()).toEqual(expected.records));
 
     for (const client of clients.splice(0)) client.destroy();
     await server.stop();
@@ -44,9 +46,10 @@ describe('a restarted server', () => {
     clients.push(fresh);
     await fresh.synced();
     await eventually(() => {
-      expect(fresh.doc.getMap('notes').toJSON()).toEqual(expected.notes);
-      expect(fresh.doc.getText('narrative').toString()).toBe(expected.narrative);
+      expect(notesOf(fresh.doc)).toEqual(expected.notes);
+      expect(recordsOf(fresh.doc).toJSON()).toEqual(expected.records);
     });
-    expect(fresh.doc.getMap('notes').has('note-7')).toBe(false);
+    expect(notesOf(fresh.doc)['shape:note-3']).toBe('Vi fletter trådene sammen.');
+    expect(recordsOf(fresh.doc).has('shape:note-7')).toBe(false);
   });
 });
