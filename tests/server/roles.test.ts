@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkshop, type CreatedWorkshop } from '../helpers/api';
+import { addNote, notesOf } from '../helpers/board';
 import { eventually } from '../helpers/eventually';
 import { startServer, type RunningServer } from '../helpers/server';
 import { connectClient, type TestClient } from '../helpers/yjsClient';
@@ -25,22 +26,23 @@ describe('the projector is read-only', () => {
     await Promise.all([facilitator.synced(), projector.synced()]);
 
     // The projector reads what the facilitator writes.
-    facilitator.doc.getMap('notes').set('agenda', 'Welcome');
-    await eventually(() => expect(projector.doc.getMap('notes').get('agenda')).toBe('Welcome'));
+    addNote(facilitator.doc, 'shape:agenda', 'Welcome', null);
+    await eventually(() => expect(notesOf(projector.doc)['shape:agenda']).toBe('Welcome'));
 
     // The projector writes; then the facilitator writes again. Once the facilitator's later
     // edit has reached the projector, any relay of the projector's edit would have happened.
-    projector.doc.getMap('notes').set('graffiti', 'from the projector');
-    facilitator.doc.getMap('notes').set('step', 'Step 2');
-    await eventually(() => expect(projector.doc.getMap('notes').get('step')).toBe('Step 2'));
+    addNote(projector.doc, 'shape:graffiti', 'from the projector', null);
+    addNote(facilitator.doc, 'shape:step', 'Step 2', null);
+    await eventually(() => expect(notesOf(projector.doc)['shape:step']).toBe('Step 2'));
     const late = connectClient(server, workshop.id, workshop.facilitatorToken);
     clients.push(late);
     await late.synced();
-    await eventually(() => expect(late.doc.getMap('notes').get('step')).toBe('Step 2'));
-    expect(facilitator.doc.getMap('notes').has('graffiti')).toBe(false);
-    expect(late.doc.getMap('notes').has('graffiti')).toBe(false);
+    await eventually(() => expect(notesOf(late.doc)['shape:step']).toBe('Step 2'));
+    expect(notesOf(facilitator.doc)['shape:graffiti']).toBeUndefined();
+    expect(notesOf(late.doc)['shape:graffiti']).toBeUndefined();
     // The projector stays connected for reading.
     expect(projector.provider.wsconnected).toBe(true);
+    expect(projector.closeCodes).toEqual([]);
 
     for (const client of clients.splice(0)) client.destroy();
     await server.stop();
@@ -48,6 +50,6 @@ describe('the projector is read-only', () => {
     const afterRestart = connectClient(server, workshop.id, workshop.facilitatorToken);
     clients.push(afterRestart);
     await afterRestart.synced();
-    await eventually(() => expect(afterRestart.doc.getMap('notes').toJSON()).toEqual({ agenda: 'Welcome', step: 'Step 2' }));
+    await eventually(() => expect(notesOf(afterRestart.doc)).toEqual({ 'shape:agenda': 'Welcome', 'shape:step': 'Step 2' }));
   });
 });
