@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkshop, type CreatedWorkshop } from '../helpers/api';
+import { recordsOf } from '../../shared/schema';
+import { addNote, notesOf } from '../helpers/board';
 import { eventually } from '../helpers/eventually';
 import { startServer, type RunningServer } from '../helpers/server';
 import { connectClient, type TestClient } from '../helpers/yjsClient';
@@ -23,24 +25,25 @@ describe('an edit that arrives before the state it builds on', () => {
     const other = connectClient(server, workshop.id, workshop.facilitatorToken);
     clients.push(typist, other);
     await Promise.all([typist.synced(), other.synced()]);
-    const notes = typist.doc.getMap<string>('notes');
-    notes.set('before', 'online');
-    await eventually(() => expect(other.doc.getMap('notes').get('before')).toBe('online'));
+    addNote(typist.doc, 'shape:before', 'online', null);
+    await eventually(() => expect(notesOf(other.doc)['shape:before']).toBe('online'));
 
     typist.provider.disconnect();
-    notes.set('offline', 'typed while offline');
+    addNote(typist.doc, 'shape:offline', 'typed while offline', null, 200, 100);
     // The stock provider sends this edit as soon as the socket opens, one round trip before
     // its sync step 2 carries the offline edit it continues.
     typist.provider.on('status', ({ status }: { status: string }) => {
-      if (status === 'connected' && !notes.has('on-reconnect')) notes.set('on-reconnect', 'typed during resync');
+      if (status === 'connected' && !recordsOf(typist.doc).has('shape:on-reconnect')) {
+        addNote(typist.doc, 'shape:on-reconnect', 'typed during resync', null, 300, 100);
+      }
     });
     typist.provider.connect();
 
     await eventually(() =>
-      expect(other.doc.getMap('notes').toJSON()).toEqual({
-        before: 'online',
-        offline: 'typed while offline',
-        'on-reconnect': 'typed during resync',
+      expect(notesOf(other.doc)).toEqual({
+        'shape:before': 'online',
+        'shape:offline': 'typed while offline',
+        'shape:on-reconnect': 'typed during resync',
       }),
     );
     expect(typist.closeCodes).toEqual([]);
