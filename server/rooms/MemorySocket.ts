@@ -3,7 +3,10 @@ import { SOCKET_STATE, type RoomSocket, type RoomSocketListener, type SocketStat
 /** Close code of a connection dropped without a handshake (as browsers report it). */
 const ABNORMAL_CLOSE = 1006;
 
-type Item = { kind: 'frame'; data: Uint8Array; isBinary: boolean } | { kind: 'close'; code: number; reason: string };
+type Item =
+  | { kind: 'frame'; data: Uint8Array; isBinary: boolean }
+  | { kind: 'close'; code: number; reason: string }
+  | { kind: 'pong' };
 
 /** What the client end of a {@link MemorySocket} hears. */
 export interface MemoryPeer {
@@ -58,9 +61,9 @@ export class MemorySocket implements RoomSocket {
 
   ping(): void {
     if (!this.autoPong || this.readyState !== SOCKET_STATE.open) return;
-    queueMicrotask(() => {
-      if (this.readyState === SOCKET_STATE.open) this.listener?.pong();
-    });
+    // The answer travels behind the client's frames, so a paused server end reads it late.
+    this.toServer.push({ kind: 'pong' });
+    this.schedule();
   }
 
   pause(): void {
@@ -122,12 +125,14 @@ export class MemorySocket implements RoomSocket {
   private pump(): void {
     for (let item = this.nextToClient(); item; item = this.nextToClient()) {
       if (item.kind === 'close') return this.finish(item.code, item.reason);
+      if (item.kind !== 'frame') continue;
       this.bufferedAmount -= item.data.length;
       this.peer?.message(item.data);
     }
     for (let item = this.nextToServer(); item; item = this.nextToServer()) {
       if (item.kind === 'close') return this.finish(item.code, item.reason);
-      this.listener?.message(item.data, item.isBinary);
+      if (item.kind === 'pong') this.listener?.pong();
+      else this.listener?.message(item.data, item.isBinary);
     }
   }
 

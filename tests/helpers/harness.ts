@@ -49,6 +49,8 @@ export interface HarnessWorkshop {
 
 /** Options of {@link createHarness}; anything left out is the server's default. */
 export interface HarnessOptions {
+  /** Storage to run on (e.g. one whose writes wait); a fresh MemoryStorage otherwise. */
+  storage?: MemoryStorage;
   maxFrameBytes?: number;
   timing?: Partial<RegistryTiming>;
   limits?: Partial<SessionLimits>;
@@ -56,7 +58,7 @@ export interface HarnessOptions {
 
 /** Starts a harness; call `close()` after the test. */
 export function createHarness(options: HarnessOptions = {}): Harness {
-  const storage = new MemoryStorage();
+  const storage = options.storage ?? new MemoryStorage();
   const logs: string[] = [];
   const logger: Logger = pino({ level: 'debug' }, { write: (line: string) => void logs.push(line) });
   const maxFrameBytes = options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES;

@@ -1,9 +1,26 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CLOSE_CODE } from '../../shared/protocol/closeCodes';
+import { MemoryStorage } from '../../server/storage/MemoryStorage';
 import { recordsOf, workshopOf } from '../../shared/schema';
 import { eventually } from '../helpers/eventually';
 import { createHarness, noteBy, writeBoard, writeRecord, type Harness } from '../helpers/harness';
+
+/** Storage whose compactions wait until the test lets them go, so a room stays in its unloading state. */
+class HeldCompactions extends MemoryStorage {
+  held = false;
+  private waiting: Array<() => void> = [];
+
+  override async compact(workshopId: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
+    if (this.held) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    return super.compact(workshopId, snapshot, throughSeq);
+  }
+
+  letGo(): void {
+    this.held = false;
+    for (const resolve of this.waiting.splice(0)) resolve();
+  }
+}
 
 /**
  * Rooms run in this process on memory storage (tests/helpers/harness.ts): the same registry,
@@ -62,6 +79,29 @@ describe('rooms of the registry, in process', () => {
     const back = harness.connect(workshop.facilitator);
     await back.waitSynced();
     expect(workshopOf(back.doc).get('title')).toBe('Kept across an unload');
+    expect(harness.logged('room loaded', workshop.id)).toBe(2);
+  });
+
+  it('seats a client that arrives while the room is being stored in the room loaded after it', async () => {
+    const storage = new HeldCompactions();
+    harness = createHarness({ storage, timing: { unloadGraceMs: 10 } });
+    const workshop = await harness.createWorkshop();
+    const first = harness.connect(workshop.facilitator);
+    await first.waitSynced();
+    workshopOf(first.doc).set('title', 'First title');
+    workshopOf(first.doc).set('title', 'Stored before the unload ends');
+    await eventually(async () => expect((await storage.loadUpdates(workshop.id)).logLength).toBeGreaterThanOrEqual(2));
+
+    storage.held = true;
+    first.close();
+    await eventually(() => expect(harness.registry.phaseOf(workshop.id)).toBe('unloading'));
+    const late = harness.connect(workshop.facilitator);
+    expect(late.synced).toBe(false);
+
+    storage.letGo();
+    await late.waitSynced();
+    expect(workshopOf(late.doc).get('title')).toBe('Stored before the unload ends');
+    expect(harness.registry.phaseOf(workshop.id)).toBe('live');
     expect(harness.logged('room loaded', workshop.id)).toBe(2);
   });
 

@@ -97,6 +97,22 @@ describe('slowing down, in process', () => {
     await eventually(() => expect(writer.paused).toBe(false));
   });
 
+  it('keeps a paused client through rounds of pings, though its answers wait behind its frames', async () => {
+    harness = createHarness({ timing: { pingIntervalMs: 40 }, limits: { messageBurst: 5, messagesPerSecond: 20 } });
+    const workshop = await harness.createWorkshop();
+    const writer = harness.connect(workshop.facilitator);
+    await writer.waitSynced();
+
+    // Three times the burst: paused for about half a second, a dozen ping rounds.
+    for (let i = 0; i < 15; i++) workshopOf(writer.doc).set(`u${i}`, i);
+    await eventually(() => expect(writer.paused).toBe(true));
+    await eventually(() => expect(writer.paused).toBe(false), { timeout: 5_000 });
+    // Two more rounds after the pause: the answers are read again.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(writer.closeCode).toBeNull();
+    expect(writer.open).toBe(true);
+  });
+
   it('still closes a client that reads too slowly with 4503, which a provider retries', async () => {
     harness = createHarness({ limits: { byteBurst: 1e9, bytesPerSecond: 1e9 } });
     const workshop = await harness.createWorkshop();
