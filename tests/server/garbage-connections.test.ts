@@ -1,6 +1,7 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkshop, type CreatedWorkshop } from '../helpers/api';
+import { addNote, notesOf } from '../helpers/board';
 import { eventually } from '../helpers/eventually';
 import { upgradeRequest } from '../helpers/rawSocket';
 import { serverOutput, startServer, type RunningServer } from '../helpers/server';
@@ -70,8 +71,8 @@ describe('garbage on the wire', () => {
     const other = connectClient(server, workshop.id, workshop.facilitatorToken);
     try {
       await other.synced();
-      honest.doc.getMap('notes').set('still', 'here');
-      await eventually(() => expect(other.doc.getMap('notes').get('still')).toBe('here'));
+      addNote(honest.doc, 'shape:still', 'here', null);
+      await eventually(() => expect(notesOf(other.doc)['shape:still']).toBe('here'));
       expect(honest.provider.wsconnected).toBe(true);
     } finally {
       other.destroy();
