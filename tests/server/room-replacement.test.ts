@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLOSE_CODE } from '../../shared/protocol/closeCodes';
 import { DATABASE_FILE } from '../../server/storage/SqliteStorage';
 import { createWorkshop, type CreatedWorkshop } from '../helpers/api';
+import { addNote, notesOf } from '../helpers/board';
 import { eventually } from '../helpers/eventually';
 import { upgradeRequest, workshopSocketUrl } from '../helpers/rawSocket';
 import { startServer, type RunningServer } from '../helpers/server';
@@ -63,7 +64,7 @@ describe('a room replaced after a storage failure', () => {
     const lock = new Database(path.join(server.dataDir, DATABASE_FILE));
     lock.exec('BEGIN EXCLUSIVE');
     try {
-      honest.doc.getMap('notes').set('a', 'written while the database was locked');
+      addNote(honest.doc, 'shape:a', 'written while the database was locked', null);
       await eventually(() => expect(honest.closeCodes).toContain(CLOSE_CODE.internalError), { timeout: 20_000 });
     } finally {
       lock.exec('ROLLBACK');
@@ -80,12 +81,12 @@ describe('a room replaced after a storage failure', () => {
     const late = connectClient(server, workshop.id, workshop.facilitatorToken);
     clients.push(late);
     await late.synced();
-    honest.doc.getMap('notes').set('b', 'after the late close');
-    late.doc.getMap('notes').set('c', 'from the late joiner');
+    addNote(honest.doc, 'shape:b', 'after the late close', null, 200, 100);
+    addNote(late.doc, 'shape:c', 'from the late joiner', null, 300, 100);
     await eventually(() => {
-      expect(late.doc.getMap('notes').get('b')).toBe('after the late close');
-      expect(honest.doc.getMap('notes').get('c')).toBe('from the late joiner');
-      expect(late.doc.getMap('notes').get('a')).toBe('written while the database was locked');
+      expect(notesOf(late.doc)['shape:b']).toBe('after the late close');
+      expect(notesOf(honest.doc)['shape:c']).toBe('from the late joiner');
+      expect(notesOf(late.doc)['shape:a']).toBe('written while the database was locked');
     });
   });
 });
