@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GROUPS } from '../../shared/domain/groups';
-import { WRONG_CODES_PER_WINDOW } from '../../server/http/joinRoutes';
+import { WRONG_CODE_BURST } from '../../server/http/WrongCodeBudget';
 import { createWorkshop, joinWorkshop, type CreatedWorkshop } from '../helpers/api';
 import { startServer, type RunningServer } from '../helpers/server';
 
@@ -204,7 +204,7 @@ describe('guessing join codes', () => {
   it('answers 429 after too many wrong join codes from one address', async () => {
     const statuses: number[] = [];
     // The previous test spent 30 of this address's wrong codes.
-    const left = WRONG_CODES_PER_WINDOW - 30;
+    const left = WRONG_CODE_BURST - 30;
     for (let i = 0; i < left + 2; i++) {
       const answer = await call(server, 'POST', '/api/join', { body: JSON.stringify({ joinCode: `WRONG${i}`, group: 'other' }) });
       statuses.push(answer.status);
