@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CLOSE_CODE } from '../../shared/protocol/closeCodes';
 import { createWorkshop, joinWorkshop, type CreatedWorkshop } from '../helpers/api';
+import { addNote, notesOf } from '../helpers/board';
 import { eventually } from '../helpers/eventually';
 import { craftedFrames } from '../helpers/frames';
 import { ProbeSocket } from '../helpers/probeSocket';
@@ -35,13 +36,12 @@ describe('updates whose structs wait on each other in a circle', () => {
     const watcher = connectClient(server, workshop.id, workshop.facilitatorToken);
     clients.push(writer, watcher);
     await Promise.all([writer.synced(), watcher.synced()]);
-    const notes = writer.doc.getMap('notes');
     for (let batch = 0; batch < RECORDS / 100; batch++) {
       writer.doc.transact(() => {
-        for (let i = 0; i < 100; i++) notes.set(`n${batch}-${i}`, { text: 'y'.repeat(300), x: i });
+        for (let i = 0; i < 100; i++) addNote(writer.doc, `shape:n${batch}-${i}`, 'y'.repeat(300), null, i, batch);
       });
     }
-    await eventually(() => expect(watcher.doc.getMap('notes').size).toBe(RECORDS), { timeout: 30_000 });
+    await eventually(() => expect(Object.keys(notesOf(watcher.doc))).toHaveLength(RECORDS), { timeout: 30_000 });
     const before = Y.encodeStateVector(watcher.doc);
 
     const cycle = craftedFrames(writer.doc.clientID).find((c) => c.name === 'two clients whose structs point at each other');
@@ -66,8 +66,8 @@ describe('updates whose structs wait on each other in a circle', () => {
     expect([...codes]).toEqual([CLOSE_CODE.badUpdate]);
     expect(serverOutput(server).split(REBUILD_LOG).length - 1).toBe(0);
     expect(Y.encodeStateVector(watcher.doc)).toEqual(before);
-    writer.doc.getMap('notes').set('after', 'still relayed');
-    await eventually(() => expect(watcher.doc.getMap('notes').get('after')).toBe('still relayed'));
+    addNote(writer.doc, 'shape:after', 'still relayed', null);
+    await eventually(() => expect(notesOf(watcher.doc)['shape:after']).toBe('still relayed'));
     expect(writer.provider.wsconnected && watcher.provider.wsconnected).toBe(true);
   });
 });
