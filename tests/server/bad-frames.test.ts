@@ -3,7 +3,9 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { CLOSE_CODE } from '../../shared/protocol/closeCodes';
 import { MESSAGE_BURST, MESSAGES_PER_SECOND } from '../../shared/protocol/limits';
+import { recordsOf } from '../../shared/schema';
 import { createWorkshop, joinWorkshop, type CreatedWorkshop } from '../helpers/api';
+import { addNote, notesOf } from '../helpers/board';
 import { eventually } from '../helpers/eventually';
 import { awarenessFrame, awarenessUpdate, craftedFrames, QUERY_AWARENESS_FRAME, RESYNC_NOT_CLOSE, updateFrame } from '../helpers/frames';
 import { ProbeSocket } from '../helpers/probeSocket';
@@ -34,11 +36,11 @@ describe('malformed, oversized and crafted frames', () => {
     honest = connectClient(server, workshop.id, workshop.facilitatorToken);
     watcher = connectClient(server, workshop.id, workshop.facilitatorToken);
     await Promise.all([honest.synced(), watcher.synced()]);
-    honest.doc.getMap('notes').set('first', 'Kaffe til alle');
-    honest.doc.getText('narrative').insert(0, 'Fortællingen');
+    addNote(honest.doc, 'shape:first', 'Kaffe til alle', null);
+    addNote(honest.doc, 'shape:story', 'Fortællingen', null, 300, 100);
     // Both edits must have arrived before the state is taken as the baseline.
     await eventually(() => expect(Y.encodeStateVector(watcher.doc)).toEqual(Y.encodeStateVector(honest.doc)));
-    expect(watcher.doc.getMap('notes').get('first')).toBe('Kaffe til alle');
+    expect(notesOf(watcher.doc)).toEqual({ 'shape:first': 'Kaffe til alle', 'shape:story': 'Fortællingen' });
     before = Y.encodeStateVector(watcher.doc);
   });
   afterAll(async () => {
@@ -115,14 +117,15 @@ describe('malformed, oversized and crafted frames', () => {
     expect(server.process.exitCode).toBeNull();
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     expect(Y.encodeStateVector(watcher.doc)).toEqual(before);
-    expect(watcher.doc.getMap('notes').toJSON()).toEqual({ first: 'Kaffe til alle' });
+    expect(notesOf(watcher.doc)).toEqual({ 'shape:first': 'Kaffe til alle', 'shape:story': 'Fortællingen' });
     expect(honest.provider.wsconnected && watcher.provider.wsconnected).toBe(true);
-    honest.doc.getMap('notes').set('second', 'Still talking');
-    await eventually(() => expect(watcher.doc.getMap('notes').get('second')).toBe('Still talking'));
+    addNote(honest.doc, 'shape:second', 'Still talking', null, 500, 100);
+    await eventually(() => expect(notesOf(watcher.doc)['shape:second']).toBe('Still talking'));
     const late = connectClient(server, workshop.id, workshop.facilitatorToken);
     try {
       await late.synced();
-      await eventually(() => expect(late.doc.getMap('notes').toJSON()).toEqual(watcher.doc.getMap('notes').toJSON()));
+      await eventually(() => expect(recordsOf(late.doc).toJSON()).toEqual(recordsOf(watcher.doc).toJSON()));
+      expect(notesOf(late.doc)).toEqual({ 'shape:first': 'Kaffe til alle', 'shape:story': 'Fortællingen', 'shape:second': 'Still talking' });
       expect(late.doc.getMap('fuzz').size).toBe(0);
     } finally {
       late.destroy();
