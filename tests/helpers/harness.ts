@@ -244,7 +244,7 @@ export class HarnessClient {
 }
 
 /** Writes a tldraw record into a document as the board's binding does: a Y.Map of its fields. */
-export function writeRecord(doc: Y.Doc, record: { id: string }): void {
+export function writeRecord<T extends { id: string }>(doc: Y.Doc, record: T): void {
   doc.transact(() => {
     const fields = new Y.Map<unknown>();
     recordsOf(doc).set(record.id, fields);
