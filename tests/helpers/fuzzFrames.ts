@@ -1,12 +1,15 @@
 import fc from 'fast-check';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
+import { recordsOf } from '../../shared/schema';
+import { addNote, deleteRecord, moveNote, setNoteText } from './board';
 import { awarenessFrame, awarenessUpdate, HUGE_VARUINT, QUERY_AWARENESS_FRAME, syncStep1Frame, syncStep2Frame, updateFrame } from './frames';
 
 /**
  * A fuzzer's own history of edits, all of which end up deleted, with its clock pushed far
- * ahead. Once applied to the workshop, re-sending any of them changes nothing, and a mutated
- * copy can neither extend the history (a gap) nor delete anything still visible.
+ * ahead. Once applied to the workshop (by the facilitator: they are real note records the
+ * gate allows), re-sending any of them changes nothing, and a mutated copy can neither
+ * extend the history (a gap) nor delete anything still visible.
  */
 export interface FuzzHistory {
   /** Every update of the history, in order (apply them all before fuzzing). */
@@ -15,7 +18,7 @@ export interface FuzzHistory {
   bases: Uint8Array[];
 }
 
-/** Characters inserted and deleted at the end to push the fuzzer's clock far ahead. */
+/** Field writes of one note at the end, to push the fuzzer's clock far ahead. */
 const CLOCK_PUSH = 20_000;
 
 /** Builds the fuzzer's history (see {@link FuzzHistory}). */
@@ -23,27 +26,25 @@ export function fuzzHistory(): FuzzHistory {
   const doc = new Y.Doc();
   const updates: Uint8Array[] = [];
   doc.on('update', (update: Uint8Array) => updates.push(update));
-  const map = doc.getMap('fuzz');
-  const text = doc.getText('fuzz-text');
-  const list = doc.getArray<unknown>('fuzz-list');
-  map.set('first', 'first');
-  for (let i = 0; i < 12; i++) map.set(`key-${i % 4}`, { n: i, label: `value ${i}`, tags: ['a', 'b'] });
-  text.insert(0, 'Threads braided into one narrative');
-  text.format(0, 7, { bold: true });
-  text.insert(8, 'æøå ')
-  list.push([1, 'two', { three: 3 }, new Uint8Array([4, 4])]);
-  const nested = new Y.Map<unknown>();
-  map.set('nested', nested);
-  nested.set('inner', 'x');
+  const ids = ['shape:fuzz-1', 'shape:fuzz-2', 'shape:fuzz-3'];
+  addNote(doc, ids[0], 'first', null);
+  for (let i = 0; i < 12; i++) {
+    const id = ids[i % ids.length];
+    if (!recordsOf(doc).has(id)) addNote(doc, id, `value ${i}`, null, 10 * i, 20 * i);
+    else if (i % 2 === 0) setNoteText(doc, id, `Threads braided into one narrative ${i} æøå`);
+    else moveNote(doc, id, 10 * i, 20 * i);
+  }
   // Everything deleted again…
   doc.transact(() => {
-    for (const key of [...map.keys()]) map.delete(key);
-    text.delete(0, text.length);
-    list.delete(0, list.length);
+    for (const id of ids) deleteRecord(doc, id);
   });
   // …and the clock pushed far ahead, so a mutated clock lands in known history or in a gap.
-  text.insert(0, 'x'.repeat(CLOCK_PUSH));
-  text.delete(0, text.length);
+  doc.transact(() => {
+    addNote(doc, 'shape:fuzz-clock', '', null);
+    const fields = recordsOf(doc).get('shape:fuzz-clock');
+    for (let i = 0; i < CLOCK_PUSH; i++) fields?.set('x', i);
+    deleteRecord(doc, 'shape:fuzz-clock');
+  });
 
   const firstHasClockZero = (update: Uint8Array): boolean =>
     Y.decodeUpdate(update).structs.some((s) => s.id.clock === 0);
@@ -55,12 +56,41 @@ export function fuzzHistory(): FuzzHistory {
   ];
   const bases = [
     ...updateBases.flatMap((u) => [updateFrame(u), syncStep2Frame(u)]),
+    ...unlistedTypeUpdates().flatMap((u) => [updateFrame(u), syncStep2Frame(u)]),
     syncStep1Frame(Y.encodeStateVector(doc)),
     syncStep1Frame(new Uint8Array([0])),
     ...presence.map((p) => awarenessFrame(p)),
     QUERY_AWARENESS_FRAME,
   ];
   return { updates, bases };
+}
+
+/**
+ * Updates of every kind of Yjs content (text with formatting, lists, binary, nested maps)
+ * under top-level names the workshop document does not have: never applied, the gate
+ * refuses them, but their mutations reach every decoder.
+ */
+function unlistedTypeUpdates(): Uint8Array[] {
+  const doc = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array) => updates.push(update));
+  const map = doc.getMap('fuzz');
+  const text = doc.getText('fuzz-text');
+  const list = doc.getArray<unknown>('fuzz-list');
+  map.set('first', 'first');
+  for (let i = 0; i < 4; i++) map.set(`key-${i}`, { n: i, label: `value ${i}`, tags: ['a', 'b'] });
+  text.insert(0, 'Threads braided into one narrative');
+  text.format(0, 7, { bold: true });
+  text.insert(8, 'æøå ');
+  list.push([1, 'two', { three: 3 }, new Uint8Array([4, 4])]);
+  const nested = new Y.Map<unknown>();
+  map.set('nested', nested);
+  nested.set('inner', 'x');
+  doc.transact(() => {
+    for (const key of [...map.keys()]) map.delete(key);
+    text.delete(0, text.length);
+  });
+  return updates.filter((u) => u.length < 2_000);
 }
 
 function varUint(value: number): Uint8Array {

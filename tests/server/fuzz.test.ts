@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createWorkshop, joinWorkshop, type CreatedWorkshop } from '../helpers/api';
+import { participantsOf, recordsOf, workshopOf } from '../../shared/schema';
+import { addNote, notesOf } from '../helpers/board';
 import { eventually } from '../helpers/eventually';
 import { craftedFrames } from '../helpers/frames';
 import { fuzzFrameArbitrary, fuzzHistory, type FuzzFrame } from '../helpers/fuzzFrames';
@@ -39,12 +41,19 @@ describe('a fuzzed server', () => {
     clients.push(writer, watcher);
     await Promise.all([writer.synced(), watcher.synced()]);
 
+    // The fuzzing participants join before the baseline is taken.
+    const tokens = await Promise.all(
+      Array.from({ length: PARALLEL_SOCKETS }, async () => (await joinWorkshop(server, workshop.joinCode, 'other')).token),
+    );
+
     // Honest content, and the fuzzer's own (fully deleted) history, applied through the writer.
-    writer.doc.getMap('notes').set('honest', 'Borgerne vil have flere bænke');
-    writer.doc.getText('narrative').insert(0, 'Trådene flettes sammen.');
+    addNote(writer.doc, 'shape:honest', 'Borgerne vil have flere bænke', null);
+    addNote(writer.doc, 'shape:story', 'Trådene flettes sammen.', null, 300, 100);
     const history = fuzzHistory();
     for (const update of history.updates) Y.applyUpdate(writer.doc, update);
     await eventually(() => expect(Y.encodeStateVector(watcher.doc)).toEqual(Y.encodeStateVector(writer.doc)));
+    expect(writer.closeCodes).toEqual([]);
+    expect(notesOf(watcher.doc)).toEqual({ 'shape:honest': 'Borgerne vil have flere bænke', 'shape:story': 'Trådene flettes sammen.' });
     const before = Y.snapshot(watcher.doc);
     const contentBefore = JSON.stringify(contentOf(watcher.doc));
 
@@ -52,9 +61,6 @@ describe('a fuzzed server', () => {
       ...fc.sample(fuzzFrameArbitrary(history.bases), { numRuns: FRAMES, seed: SEED }),
       ...craftedFrames(writer.doc.clientID).map((c) => c.frame),
     ];
-    const tokens = await Promise.all(
-      Array.from({ length: PARALLEL_SOCKETS }, async () => (await joinWorkshop(server, workshop.joinCode, 'other')).token),
-    );
 
     // The event loop must stay responsive: /healthz is asked all along.
     let maxHealthMs = 0;
@@ -117,8 +123,9 @@ describe('a fuzzed server', () => {
 
     // The honest clients are still connected and in sync: an edit still travels.
     expect(writer.provider.wsconnected && watcher.provider.wsconnected).toBe(true);
-    writer.doc.getMap('notes').set('after', 'Vi er her endnu');
-    await eventually(() => expect(watcher.doc.getMap('notes').get('after')).toBe('Vi er her endnu'));
+    expect([...writer.closeCodes, ...watcher.closeCodes]).toEqual([]);
+    addNote(writer.doc, 'shape:after', 'Vi er her endnu', null, 500, 100);
+    await eventually(() => expect(notesOf(watcher.doc)['shape:after']).toBe('Vi er her endnu'));
 
     // And what the server stores is the same document.
     const fresh = connectClient(server, workshop.id, workshop.facilitatorToken);
@@ -131,8 +138,10 @@ describe('a fuzzed server', () => {
 /** Every root type's content, for comparing documents as a user would see them. */
 function contentOf(doc: Y.Doc): Record<string, unknown> {
   return {
-    notes: doc.getMap('notes').toJSON(),
-    narrative: doc.getText('narrative').toString(),
+    records: recordsOf(doc).toJSON(),
+    workshop: workshopOf(doc).toJSON(),
+    participants: participantsOf(doc).toJSON(),
+    // Names the crafted and mutated frames aim at: nothing may appear under them.
     fuzz: doc.getMap('fuzz').toJSON(),
     fuzzText: doc.getText('fuzz-text').toString(),
     fuzzList: doc.getArray('fuzz-list').toJSON(),
