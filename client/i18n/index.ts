@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { GROUP_NAMES } from '../../shared/domain/groupNames';
 import { isLanguage, LANGUAGES, type Language } from '../../shared/domain/languages';
 import da from './da.json';
 import en from './en.json';
@@ -31,9 +32,9 @@ function browserLanguage(): Language {
 export function initI18n(): typeof i18next {
   void i18next.use(initReactI18next).init({
     resources: {
-      da: { translation: da },
-      en: { translation: en },
-      sv: { translation: sv },
+      da: { translation: { ...da, groups: GROUP_NAMES.da } },
+      en: { translation: { ...en, groups: GROUP_NAMES.en } },
+      sv: { translation: { ...sv, groups: GROUP_NAMES.sv } },
       kl: { translation: kl },
     },
     lng: storedLanguage() ?? browserLanguage(),

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GROUP_STYLES } from '../../shared/domain/groups';
-import { FACILITATOR, PROJECTOR, type Identity } from '../../shared/domain/identity';
+import { boardUserId, FACILITATOR, PROJECTOR, type Identity } from '../../shared/domain/identity';
 import type { WorkshopInfo } from '../api';
 import type { PresenceIdentity } from '../sync/presence';
 
@@ -37,12 +37,7 @@ export function useBoardIdentity(workshopId: string, info: WorkshopInfo | null, 
     return info ? identityFrom(info) : null;
   }, [projector, info]);
 
-  const userId =
-    identity?.role === 'projector'
-      ? projectorUserId
-      : identity?.role === 'participant'
-        ? `participant:${identity.participantId ?? ''}`
-        : `facilitator:${workshopId}`;
+  const userId = (identity && boardUserId(identity, workshopId)) ?? projectorUserId;
   const group = identity?.group ?? null;
   const displayName = identity?.role === 'participant' ? identity.name || (group ? t(`groups.${group}`) : '') : t('board.facilitator');
   const color = group ? GROUP_STYLES[group].hex : FACILITATOR_COLOR;

@@ -29,3 +29,14 @@ export const PROJECTOR: Identity = { role: 'projector', participantId: null, gro
 export function identityKey(identity: Pick<Identity, 'role' | 'participantId'>): string {
   return identity.role === 'participant' ? `participant/${identity.participantId ?? ''}` : identity.role;
 }
+
+/**
+ * The user id a person's board gives them (tldraw follows and attributes by it), or
+ * undefined for the projector, which is nobody. The server holds every presence to it, so a
+ * participant cannot pass for the facilitator whom the projector follows.
+ */
+export function boardUserId(identity: Pick<Identity, 'role' | 'participantId'>, workshopId: string): string | undefined {
+  if (identity.role === 'participant' && identity.participantId !== null) return `participant:${identity.participantId}`;
+  if (identity.role === 'facilitator') return `facilitator:${workshopId}`;
+  return undefined;
+}

@@ -1,8 +1,6 @@
-import da from '../../client/i18n/da.json';
-import en from '../../client/i18n/en.json';
-import sv from '../../client/i18n/sv.json';
+import { GROUP_NAMES, groupName } from '../domain/groupNames';
 import { GROUP_STYLES, type Group } from '../domain/groups';
-import type { Identity } from '../domain/identity';
+import { boardUserId, type Identity } from '../domain/identity';
 import type { Language } from '../domain/languages';
 
 /**
@@ -21,24 +19,13 @@ export interface PresenceOwner extends Identity {
 }
 
 /**
- * What each group is called, per language, as the client's translations say. Greenlandic
- * has no group names of its own and falls back to Danish, as the client does.
- */
-const GROUP_NAMES: Record<Language, Record<Group, string>> = {
-  da: da.groups,
-  sv: sv.groups,
-  en: en.groups,
-  kl: da.groups,
-};
-
-/**
  * The name others see for an anonymous participant: their group's name. The client shows it
  * in its sender's language, so any language's name of the person's own group is kept as
  * claimed; anything else becomes the group's name in the workshop's language.
  */
 export function anonymousName(group: Group, claimed: unknown, language: Language): string {
   for (const names of Object.values(GROUP_NAMES)) if (names[group] === claimed) return names[group];
-  return GROUP_NAMES[language][group];
+  return groupName(group, language);
 }
 
 /**
@@ -58,7 +45,7 @@ export function ownClaims(state: object, owner: PresenceOwner, language: Languag
   let changed = false;
   const presence = state[PRESENCE_FIELD];
   if (isObject(presence)) {
-    changed = set(presence, 'userId', userIdOf(owner) ?? presence.userId) || changed;
+    changed = set(presence, 'userId', boardUserId(owner, owner.workshopId) ?? presence.userId) || changed;
     changed = set(presence, 'userName', name(presence.userName)) || changed;
     changed = set(presence, 'color', color(presence.color)) || changed;
     const meta = isObject(presence.meta) ? presence.meta : {};
@@ -82,16 +69,6 @@ function shownName(owner: PresenceOwner, claimed: unknown, language: Language): 
   if (owner.role !== 'participant') return claimed;
   if (owner.name !== null) return owner.name;
   return owner.group ? anonymousName(owner.group, claimed, language) : claimed;
-}
-
-/**
- * The user id the Flet client gives its person (BoardPage): tldraw follows a user by it, so a
- * participant must not pass for the facilitator there either. The projector sends no presence.
- */
-function userIdOf(owner: PresenceOwner): string | undefined {
-  if (owner.role === 'participant' && owner.participantId !== null) return `participant:${owner.participantId}`;
-  if (owner.role === 'facilitator') return `facilitator:${owner.workshopId}`;
-  return undefined;
 }
 
 /** Sets `key` to `value` (leaving an absent key absent when `value` is undefined); true on change. */

@@ -1,8 +1,7 @@
 import * as decoding from 'lib0/decoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import en from '../../client/i18n/en.json';
-import da from '../../client/i18n/da.json';
+import { GROUP_NAMES } from '../../shared/domain/groupNames';
 import { GROUP_STYLES } from '../../shared/domain/groups';
 import { decodeAwarenessUpdate } from '../../shared/protocol/awareness';
 import { MAX_AWARENESS_STATE_BYTES } from '../../shared/protocol/limits';
@@ -124,16 +123,16 @@ describe('who a presence shows', () => {
       socket.send(awarenessFrame(awarenessUpdate(clientId, clock, JSON.stringify({ presence: { userName, meta: {} }, user: { name: userName } }))));
 
     // Another group's name, or a person's: the group's name in the workshop's language.
-    await send(1, en.groups.politician);
-    await eventually(() => expect(shown(clientId)?.presence?.userName).toBe(da.groups.employee));
-    expect(shown(clientId)?.user?.name).toBe(da.groups.employee);
+    await send(1, GROUP_NAMES.en.politician);
+    await eventually(() => expect(shown(clientId)?.presence?.userName).toBe(GROUP_NAMES.da.employee));
+    expect(shown(clientId)?.user?.name).toBe(GROUP_NAMES.da.employee);
     expect(shown(clientId)?.presence?.meta).toEqual({ role: 'participant', group: 'employee' });
     await send(2, 'The Mayor');
-    await eventually(() => expect(shown(clientId)?.presence).toMatchObject({ userName: da.groups.employee, color: GROUP_STYLES.employee.hex }));
+    await eventually(() => expect(shown(clientId)?.presence).toMatchObject({ userName: GROUP_NAMES.da.employee, color: GROUP_STYLES.employee.hex }));
 
     // Its own group's name in the language of its browser is what its client shows: kept.
-    await send(3, en.groups.employee);
-    await eventually(() => expect(shown(clientId)?.presence?.userName).toBe(en.groups.employee));
+    await send(3, GROUP_NAMES.en.employee);
+    await eventually(() => expect(shown(clientId)?.presence?.userName).toBe(GROUP_NAMES.en.employee));
     expect(socket.open).toBe(true);
   });
 

@@ -3,6 +3,7 @@ import da from '../../client/i18n/da.json';
 import en from '../../client/i18n/en.json';
 import sv from '../../client/i18n/sv.json';
 import { tldrawLocale } from '../../client/i18n';
+import { GROUP_NAMES, groupName } from '../../shared/domain/groupNames';
 import { GROUPS } from '../../shared/domain/groups';
 
 function keys(value: unknown, prefix = ''): string[] {
@@ -19,10 +20,10 @@ describe('translations', () => {
     expect(keys(sv).sort()).toEqual(keys(en).sort());
   });
 
-  it('names every stakeholder group', () => {
+  it('names every stakeholder group in Danish, Swedish and English, and Greenlandic falls back to Danish', () => {
     for (const group of GROUPS) {
-      expect(en.groups[group]).toBeTruthy();
-      expect(da.groups[group]).toBeTruthy();
+      for (const names of Object.values(GROUP_NAMES)) expect(names[group]).toBeTruthy();
+      expect(groupName(group, 'kl')).toBe(GROUP_NAMES.da[group]);
     }
   });
 
