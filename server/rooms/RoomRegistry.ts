@@ -64,10 +64,10 @@ export class RoomRegistry {
 
   /**
    * A place for one more socket of `session`, or null when its person already holds the most
-   * sockets allowed (or the process is stopping). Given back when the socket closes.
+   * sockets allowed. Given back when the socket closes.
    */
   admit(session: Session): SessionLease | null {
-    return this.stopping ? null : this.budgets.admit(session);
+    return this.budgets.admit(session);
   }
 
   /** Where the workshop's room stands; undefined when it has none in this process. */

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { CLOSE_CODE } from '../../shared/protocol/closeCodes';
-import { MESSAGE_BURST, MESSAGES_PER_SECOND } from '../../shared/protocol/limits';
 import { recordsOf } from '../../shared/schema';
 import { createWorkshop, joinWorkshop, type CreatedWorkshop } from '../helpers/api';
 import { addNote, notesOf } from '../helpers/board';
@@ -13,7 +12,7 @@ import { workshopSocketUrl } from '../helpers/rawSocket';
 import { startServer, type RunningServer } from '../helpers/server';
 import { connectClient, type TestClient } from '../helpers/yjsClient';
 
-/** Frames of the flood: far past the burst of messages a person may send at once. */
+/** Frames of the flood: past the burst of messages a person may send at once (800). */
 const FLOOD_FRAMES = 2_000;
 /** Awareness client id of the presence sent behind the flood. */
 const FLOOD_MARKER = 515_151;
@@ -99,18 +98,14 @@ describe('malformed, oversized and crafted frames', () => {
       socket.once('open', resolve);
       socket.once('error', reject);
     });
-    const started = performance.now();
     for (let i = 0; i < FLOOD_FRAMES; i++) socket.send(QUERY_AWARENESS_FRAME);
     // Presence is read in order: the marker reaches others once every frame before it was read.
     socket.send(awarenessFrame(awarenessUpdate(FLOOD_MARKER, 1, '{}')));
     await eventually(() => expect(watcher.provider.awareness.getStates().has(FLOOD_MARKER)).toBe(true), { timeout: 30_000 });
-    const floodMs = performance.now() - started;
     expect(closes).toEqual([]);
     expect(socket.readyState).toBe(WebSocket.OPEN);
     socket.terminate();
-    // Past the burst, a person's messages are read at the sustained rate: slowed down. Loosely
-    // bounded: frames that came in one read with those before the pause are read at once.
-    expect(floodMs).toBeGreaterThan(((FLOOD_FRAMES - MESSAGE_BURST) / MESSAGES_PER_SECOND) * 1000 * 0.3);
+    // How much it is slowed is measured in slow-down.test.ts, where every frame's effect arrives.
   });
 
   it('leaves the document and the honest clients untouched', async () => {
