@@ -1,5 +1,6 @@
 import { CLOSE_CODE, type CloseCode } from '../../shared/protocol/closeCodes';
 import type { Change } from '../../shared/validate/changes';
+import { COMPACT_AFTER_BYTES } from './DurableDocument';
 import { TokenBucket } from './TokenBucket';
 
 /** Limits that keep any one workshop small enough to open on every device. */
@@ -29,6 +30,11 @@ export interface LimitRefusal {
 export class DocumentLimits {
   private readonly limits: RoomLimits;
   private readonly shapeBudgets = new Map<string, TokenBucket>();
+
+  /** Log bytes after which the document is compacted, so garbage never fills the limit. */
+  get compactAfterBytes(): number {
+    return Math.min(COMPACT_AFTER_BYTES, Math.floor(this.limits.maxDocumentBytes / 8));
+  }
 
   constructor(limits: Partial<RoomLimits>, private readonly now?: () => number) {
     this.limits = {

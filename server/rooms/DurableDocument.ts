@@ -62,14 +62,21 @@ export class DurableDocument {
     private readonly events: DurableEvents,
     stored: StoredDocument,
     private readonly owners: ClientOwners,
+    private readonly compactAfterBytes: number,
   ) {
     this.current = this.buildDoc(stored);
   }
 
   /** Loads a workshop's document and its client-id owners from storage. */
-  static async load(workshopId: string, storage: Storage, logger: Logger, events: DurableEvents): Promise<DurableDocument> {
+  static async load(
+    workshopId: string,
+    storage: Storage,
+    logger: Logger,
+    events: DurableEvents,
+    compactAfterBytes = COMPACT_AFTER_BYTES,
+  ): Promise<DurableDocument> {
     const [stored, owners] = await Promise.all([storage.loadUpdates(workshopId), storage.loadClientOwners(workshopId)]);
-    return new DurableDocument(workshopId, storage, logger, events, stored, owners);
+    return new DurableDocument(workshopId, storage, logger, events, stored, owners, compactAfterBytes);
   }
 
   /** The live document (replaced by a rebuild: read it anew each time). */
@@ -166,7 +173,7 @@ export class DurableDocument {
       return;
     }
     this.events.stored(items);
-    if (this.logLength >= COMPACT_AFTER_UPDATES || this.logBytes >= COMPACT_AFTER_BYTES) this.scheduleCompaction();
+    if (this.logLength >= COMPACT_AFTER_UPDATES || this.logBytes >= this.compactAfterBytes) this.scheduleCompaction();
   }
 
   private scheduleCompaction(): void {

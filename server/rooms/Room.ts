@@ -61,7 +61,7 @@ export class Room {
     room.durable = await DurableDocument.load(workshopId, storage, room.logger, {
       stored: (items) => room.relay(items),
       broken: (reason) => room.shutdown(CLOSE_CODE.internalError, reason),
-    });
+    }, room.limits.compactAfterBytes);
     // Anonymous participants are shown by their group's name in the workshop's language.
     const language = workshopOf(room.durable.doc).get('language');
     room.presence = new Presence({ language: isLanguage(language) ? language : undefined });

@@ -3,13 +3,13 @@ import { CLOSE_CODE, type CloseCode } from '../../shared/protocol/closeCodes';
 import type { Session } from '../auth';
 import type { Storage } from '../storage/Storage';
 import { Connection } from './Connection';
-import { Room } from './Room';
+import { Room, type RoomLimits } from './Room';
 import type { RoomSocket } from './RoomSocket';
 import { SessionBudgets, type SessionLease } from './SessionBudgets';
 import { defaultSessionLimits, type SessionLimits } from './sessionLimits';
 
-/** Timing of the registry (see Config for the defaults). */
-export interface RegistryTiming {
+/** Timing of the registry, and the limits of its rooms (see Config for the defaults). */
+export interface RegistryTiming extends Partial<RoomLimits> {
   pingIntervalMs: number;
   unloadGraceMs: number;
 }
@@ -149,7 +149,7 @@ export class RoomRegistry {
   }
 
   private loading(workshopId: string): LoadingState {
-    return { phase: 'loading', load: Room.load(workshopId, this.storage, this.logger) };
+    return { phase: 'loading', load: Room.load(workshopId, this.storage, this.logger, this.timing) };
   }
 
   private startLoad(workshop: Workshop): void {
