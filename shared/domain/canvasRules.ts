@@ -1,5 +1,6 @@
+import { GROUP_NAMES } from './groupNames';
 import { GROUP_STYLES } from './groups';
-import type { Identity } from './identity';
+import { boardUserId, type Identity } from './identity';
 
 /**
  * Who may change which canvas record, as plain functions over plain records: the server runs
@@ -119,7 +120,22 @@ export function canvasRefusal(actor: Identity, before: CanvasRecord | null, afte
   if (typeName === 'binding') return null;
   if (typeName === 'shape') return shapeRefusal(actor, before, after);
   if (typeName === 'asset') return ownedRecordRefusal(actor, before, after);
+  if (typeName === 'user') return userRefusal(actor, before, after);
   return 'facilitator-only';
+}
+
+/**
+ * tldraw keeps who first wrote in a note as a user record in the document. A participant
+ * writes only its own, under its own name (its group's name when anonymous, in any of the
+ * interface's languages) and colour, with no picture from elsewhere.
+ */
+function userRefusal(actor: Identity, before: CanvasRecord | null, after: CanvasRecord | null): CanvasRefusal | null {
+  const ownId = `user:${boardUserId(actor, '') ?? ''}`;
+  if ((before && before.id !== ownId) || (after && after.id !== ownId)) return 'not-yours';
+  if (!after || !actor.group) return null;
+  const names = actor.name !== null ? [actor.name] : Object.values(GROUP_NAMES).map((n) => n[actor.group as keyof typeof n]);
+  if (!names.includes(after.name as string) || after.color !== GROUP_STYLES[actor.group].hex || after.imageUrl !== '') return 'forged-author';
+  return null;
 }
 
 function shapeRefusal(actor: Identity, before: CanvasRecord | null, after: CanvasRecord | null): CanvasRefusal | null {

@@ -165,3 +165,21 @@ describe('authorize: tldraw validation', () => {
     expect(verdict(server, FACILITATOR, (doc) => field(doc, CITIZEN_NOTE).delete('props')).refusal?.reason).toBe('invalid-record');
   });
 });
+
+describe('authorize: tldraw user records (who first wrote in a note)', () => {
+  const user = (id: string, name: string, color = '#e16919') => ({ id, typeName: 'user', name, color, imageUrl: '', meta: {} });
+  const anonymous: Identity = { ...citizen, name: null };
+
+  it('lets a participant write its own, under its own name and colour', () => {
+    expect(verdict(board(), citizen, (doc) => writeRecord(doc, user('user:participant:p1', 'Aviaja'))).refusal).toBeNull();
+    expect(verdict(board(), anonymous, (doc) => writeRecord(doc, user('user:participant:p1', 'Medborgare'))).refusal).toBeNull();
+  });
+
+  it('refuses another person\'s user record, a forged name, colour or picture', () => {
+    expect(verdict(board(), citizen, (doc) => writeRecord(doc, user('user:participant:p2', 'Aviaja'))).refusal?.reason).toBe('not-yours');
+    expect(verdict(board(), citizen, (doc) => writeRecord(doc, user('user:participant:p1', 'Borgmester'))).refusal?.reason).toBe('forged-author');
+    expect(verdict(board(), anonymous, (doc) => writeRecord(doc, user('user:participant:p1', 'Politiker'))).refusal?.reason).toBe('forged-author');
+    expect(verdict(board(), citizen, (doc) => writeRecord(doc, user('user:participant:p1', 'Aviaja', '#ae3ec9'))).refusal?.reason).toBe('forged-author');
+    expect(verdict(board(), citizen, (doc) => writeRecord(doc, { ...user('user:participant:p1', 'Aviaja'), imageUrl: 'https://tracker.example/p.gif' })).refusal?.reason).toBe('forged-author');
+  });
+});
