@@ -16,7 +16,7 @@ const DOCUMENT_TYPES: ReadonlySet<string> = new Set(
 
 /**
  * Validates a record as tldraw would on loading it. Returns null when valid, else a short
- * reason that never quotes the record's content.
+ * reason that never quotes the record's content (safe for logs).
  */
 export function recordProblem(id: string, record: Record<string, unknown>, before: Record<string, unknown> | null): string | null {
   if (record.id !== id) return 'id does not match its key';
@@ -27,7 +27,21 @@ export function recordProblem(id: string, record: Record<string, unknown>, befor
     type.validate(record, (before ?? undefined) as never);
     return null;
   } catch (error) {
-    // tldraw's messages name the failing path (e.g. "At shape(type = note).props.color"), not values.
-    return error instanceof Error ? error.message.split('\n')[0].slice(0, 200) : 'invalid record';
+    return failedField(error, record);
   }
 }
+
+/**
+ * Which top-level field failed, for logs. tldraw's messages quote the values and unknown keys
+ * they met, which can be a person's text, so only a field the record really has is named.
+ */
+function failedField(error: unknown, record: Record<string, unknown>): string {
+  const path = error instanceof Error ? /^At [^.]*\.([A-Za-z]+)/.exec(error.message)?.[1] : undefined;
+  return path && Object.prototype.hasOwnProperty.call(record, path) && KNOWN_FIELDS.has(path) ? `invalid ${path}` : 'invalid record';
+}
+
+/** Field names of tldraw's document records that may appear in logs. */
+const KNOWN_FIELDS: ReadonlySet<string> = new Set([
+  'id', 'typeName', 'type', 'x', 'y', 'rotation', 'index', 'parentId', 'isLocked', 'opacity', 'props', 'meta', 'name',
+  'fromId', 'toId', 'color', 'imageUrl', 'gridSize', 'w', 'h',
+]);

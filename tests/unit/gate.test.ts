@@ -183,3 +183,23 @@ describe('authorize: tldraw user records (who first wrote in a note)', () => {
     expect(verdict(board(), citizen, (doc) => writeRecord(doc, { ...user('user:participant:p1', 'Aviaja'), imageUrl: 'https://tracker.example/p.gif' })).refusal?.reason).toBe('forged-author');
   });
 });
+
+describe('refusals in logs', () => {
+  it('name a failing field, never the text a person wrote', () => {
+    const secret = 'Hemmelig-note-0xC0FFEE';
+    const server = board();
+    const cases = [
+      (doc: Y.Doc) => field(doc, CITIZEN_NOTE).set('props', { ...note().props, url: secret }),
+      (doc: Y.Doc) => field(doc, CITIZEN_NOTE).set('props', { ...note().props, font: secret }),
+      (doc: Y.Doc) => field(doc, CITIZEN_NOTE).set('props', { ...note().props, [secret]: 1 }),
+      (doc: Y.Doc) => field(doc, CITIZEN_NOTE).set('x', secret),
+      (doc: Y.Doc) => writeRecord(doc, { ...note('shape:x' as TLShapeId), type: secret }),
+    ];
+    for (const edit of cases) {
+      const { refusal } = verdict(server, FACILITATOR, edit);
+      expect(refusal?.reason).toBe('invalid-record');
+      expect(JSON.stringify(refusal)).not.toContain(secret);
+    }
+    expect(verdict(server, FACILITATOR, cases[3]).refusal?.detail).toBe('invalid x');
+  });
+});
