@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { authorize } from '../../shared/domain/authorize';
 import { identityKey } from '../../shared/domain/identity';
 import { isLanguage } from '../../shared/domain/languages';
-import { workshopOf } from '../../shared/schema';
+import { workshopOf, writeRuleOf } from '../../shared/schema';
 import { awarenessFrame, syncStep1Frame, syncStep2Frame, updateFrame } from '../../shared/protocol/outgoing';
 import { CLOSE_CODE, type CloseCode } from '../../shared/protocol/closeCodes';
 import { decodeFrame, FrameError, type IncomingMessage } from '../../shared/protocol/frame';
@@ -219,7 +219,9 @@ export class Room {
     }
     const refusal = authorize(conn.session, changes, doc);
     if (refusal) {
-      this.logger.warn({ reason: refusal.reason, top: refusal.top, detail: refusal.detail, role: conn.session.role }, 'update forbidden, closing socket');
+      // An unlisted top-level name is the sender's own text: logged as such, not quoted.
+      const top = writeRuleOf(refusal.top) ? refusal.top : 'unlisted';
+      this.logger.warn({ reason: refusal.reason, top, detail: refusal.detail, role: conn.session.role }, 'update forbidden, closing socket');
       conn.close(CLOSE_CODE.forbidden, 'forbidden');
       return;
     }
