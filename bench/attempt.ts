@@ -12,7 +12,7 @@ export async function attempt(scenario: Scenario, name: ServerName, timing: Timi
   );
   let server;
   try {
-    server = await startServer(name);
+    server = await startServer(name, scenario.clients);
   } catch (err) {
     const error = `did not start: ${(err as Error).message.slice(0, 300)}`;
     process.stdout.write(`${error}\n`);
@@ -39,7 +39,8 @@ function summary(scenario: Scenario, m: Measured): string {
     `, CPU ${m.server_cpu_pct?.toFixed(0) ?? '–'} %, other load ${d.otherCpuPct?.toFixed(0) ?? '–'} %` +
     (d.connectFailures > 0 ? `, ${d.connectFailures} failed to connect (${d.connectErrors[0] ?? ''})` : '') +
     (d.disconnects > 0 ? `, ${d.disconnects} dropped (${d.disconnectReasons[0] ?? ''})` : '') +
-    (d.serverExit !== null ? `, server ${d.serverExit}` : '')
+    (d.serverExit !== null ? `, server ${d.serverExit}` : '') +
+    (d.serverWarnings > 0 ? `, ${d.serverWarnings} server warnings (${d.serverWarningSamples[0] ?? ''})` : '')
   );
 }
 

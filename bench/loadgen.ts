@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { nowUs } from './clients/clock';
-import type { ClientSpec, FromWorker, ToWorker, WorkerConfig, WorkerResult } from './clients/protocol';
+import type { ClientSession, ClientSpec, FromWorker, ToWorker, WorkerConfig, WorkerResult } from './clients/protocol';
 import { countOf, mergeInto, newHistogram, quantileMs } from './histogram';
 import { CpuWindow, MachineCpuWindow, RssSampler, rssMb } from './measure';
 import type { Scenario } from './scenarios';
@@ -50,6 +50,9 @@ export interface Measured {
     serverRssIdleMb: number | null;
     drainS: number;
     serverExit: string | null;
+    /** Warnings the server logged during the run: on Flet, a refused update would show here. */
+    serverWarnings: number;
+    serverWarningSamples: string[];
   };
 }
 
@@ -61,13 +64,15 @@ const CONNECT_TIMEOUT_MS = 15_000;
  */
 const CURSOR_SAMPLE_EVERY = 4;
 
-function specsFor(s: Scenario): ClientSpec[] {
+function specsFor(s: Scenario, sessions: ClientSession[]): ClientSpec[] {
+  if (sessions.length < s.clients) throw new Error(`the room has ${sessions.length} sessions for ${s.clients} clients`);
   return Array.from({ length: s.clients }, (_, index) => ({
     index,
     writer: index < s.writers ? index : null,
     cursors: s.cursorHz > 0,
     measureCursors: index % CURSOR_SAMPLE_EVERY === 0,
     echo: s.echo,
+    session: sessions[index],
   }));
 }
 
@@ -112,15 +117,13 @@ class WorkerHandle {
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, Math.max(0, ms)));
 
 export async function runLoad(server: RunningServer, scenario: Scenario, timing: Timing): Promise<Measured> {
-  const specs = specsFor(scenario);
+  const specs = specsFor(scenario, server.room.sessions);
   const workerCount = Math.max(1, Math.min(timing.workers, specs.length));
   const maxSeq = Math.ceil(scenario.rate * (timing.warmupS + timing.measureS) * 1.5) + 20;
   const handles = Array.from({ length: workerCount }, (_, w) => {
     const config: WorkerConfig = {
       host: HOST,
       port: server.port,
-      path: server.room.path,
-      token: server.room.token,
       framing: server.room.framing,
       documentName: server.room.documentName,
       clients: specs.filter((_, i) => i % workerCount === w),
@@ -196,7 +199,7 @@ export async function runLoad(server: RunningServer, scenario: Scenario, timing:
       results.map((r) => r?.result ?? null),
       { editsSent, editsExpected, connectFailures, connectErrors, loadgenCpuPct, otherCpuPct, serverCpuPct, drainS },
       { ...rssPeak, idleMb: rssIdleMb },
-      server.exitedEarly(),
+      { exit: server.exitedEarly(), warnings: server.warnings() },
     );
   } finally {
     rss.stop();
@@ -217,7 +220,7 @@ function summarise(
     drainS: number;
   },
   rss: { peakMb: number; hwmMb: number | null; idleMb: number | null },
-  serverExit: string | null,
+  server: { exit: string | null; warnings: { count: number; samples: string[] } },
 ): Measured {
   const editHist = newHistogram();
   const cursorHist = newHistogram();
@@ -272,7 +275,9 @@ function summarise(
       serverRssHwmMb: rss.hwmMb,
       serverRssIdleMb: rss.idleMb,
       drainS: run.drainS,
-      serverExit,
+      serverExit: server.exit,
+      serverWarnings: server.warnings.count,
+      serverWarningSamples: server.warnings.samples,
     },
   };
 }

@@ -1,9 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { GROUPS } from '../shared/domain/groups';
+import type { CreatedWorkshop, JoinedWorkshop } from '../shared/protocol/httpApi';
 import type { FramingKind } from './clients/framing';
+import type { ClientSession } from './clients/protocol';
 
 /**
  * Starting the three servers, each as a fresh child process per scenario so that its CPU
@@ -16,12 +21,11 @@ export const HOST = '127.0.0.1';
 const REPO = path.resolve(import.meta.dirname, '..');
 const START_TIMEOUT_MS = 30_000;
 
-/** Where clients connect and how they speak. */
+/** Where clients connect and how they speak: one session (participant) per client. */
 export interface Room {
-  path: string;
-  token: string;
   documentName: string;
   framing: FramingKind;
+  sessions: ClientSession[];
 }
 
 export interface RunningServer {
@@ -33,19 +37,39 @@ export interface RunningServer {
   output(): { bytes: number; tail: string };
   /** Set when the process ended on its own (a crash during the run). */
   exitedEarly(): string | null;
+  /** Warnings and errors the server logged (a refused update, a closed socket), with the first few. */
+  warnings(): { count: number; samples: string[] };
   stop(): Promise<void>;
 }
+
+/** The built server, as `npm start` runs it (scripts/start.mjs). */
+const FLET_ENTRY = path.join(REPO, 'dist/server/index.js');
 
 export function fletAvailable(): boolean {
   return existsSync(path.join(REPO, 'server/index.ts'));
 }
 
+/**
+ * Builds dist/server/index.js when it is missing or older than its sources, once per run,
+ * so Flet is measured as production runs it: bundled JavaScript, not TypeScript through a
+ * loader. Returns whether it built.
+ */
+export async function buildFletIfStale(): Promise<boolean> {
+  // A computed specifier: the build script is plain JavaScript without type declarations.
+  const script = pathToFileURL(path.join(REPO, 'scripts/buildServer.mjs')).href;
+  const loaded: unknown = await import(script);
+  const build = typeof loaded === 'object' && loaded !== null && 'buildServerIfStale' in loaded ? loaded.buildServerIfStale : null;
+  if (typeof build !== 'function') throw new Error('scripts/buildServer.mjs exports no buildServerIfStale');
+  const built: unknown = await build();
+  if (!existsSync(FLET_ENTRY)) throw new Error(`${path.relative(REPO, FLET_ENTRY)} was not built`);
+  return built === true;
+}
+
 function command(name: ServerName): string[] {
   switch (name) {
     case 'flet':
-      // `node --import tsx` rather than the tsx CLI: the CLI forks a second node process,
-      // and the measured pid must be the server itself.
-      return ['--import', 'tsx', 'server/index.ts'];
+      // As scripts/start.mjs starts it; node itself is the measured pid.
+      return ['--enable-source-maps', FLET_ENTRY];
     case 'y-websocket':
       return ['bench/references/yWebsocketServer.cjs'];
     case 'hocuspocus':
@@ -106,35 +130,74 @@ async function waitForListening(child: ChildProcess, chosenPort: number, logTail
   throw new Error(`server did not listen within ${START_TIMEOUT_MS} ms: ${logTail()}`);
 }
 
-async function fletRoom(port: number): Promise<Room> {
-  const res = await fetch(`http://${HOST}:${port}/api/workshops`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title: 'bench' }),
-  });
-  if (res.status !== 201) throw new Error(`POST /api/workshops answered ${res.status}: ${await res.text()}`);
-  const body = (await res.json()) as { id?: unknown; facilitatorToken?: unknown };
-  if (typeof body.id !== 'string' || typeof body.facilitatorToken !== 'string') {
-    throw new Error('POST /api/workshops: no id or facilitatorToken');
+/** Sockets joined at once: the server admits joins of one workshop one at a time anyway. */
+const JOIN_CONCURRENCY = 8;
+
+/** Who bench client `index` is: every group in turn, and a name, so its presence needs no rewriting. */
+function groupOf(index: number): ClientSession['group'] {
+  return GROUPS[index % GROUPS.length];
+}
+
+function nameOf(index: number): string {
+  return `Deltager ${index}`;
+}
+
+async function postJson<T>(url: string, body: unknown, expected: number): Promise<T> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (res.status !== expected) throw new Error(`POST ${new URL(url).pathname} answered ${res.status}: ${(await res.text()).slice(0, 200)}`);
+  return (await res.json()) as T;
+}
+
+/**
+ * One workshop, and one participant per client, joined by code as a browser joins: a token
+ * holds only a few sockets, and budgets and write rules are per participant. Joining happens
+ * before the clients connect, outside every measured window.
+ */
+async function fletRoom(port: number, clients: number): Promise<Room> {
+  const base = `http://${HOST}:${port}`;
+  const workshop = await postJson<CreatedWorkshop>(`${base}/api/workshops`, { title: 'bench' }, 201);
+  if (typeof workshop.id !== 'string' || typeof workshop.joinCode !== 'string') {
+    throw new Error('POST /api/workshops: no id or joinCode');
   }
-  // Every bench client uses the facilitator token: it may write, and joining 200 participants
-  // would measure the join endpoint rather than the relay.
-  return {
-    path: `/ws/${encodeURIComponent(body.id)}?token=${encodeURIComponent(body.facilitatorToken)}`,
-    token: body.facilitatorToken,
-    documentName: body.id,
-    framing: 'y-websocket',
+  const sessions: ClientSession[] = new Array<ClientSession>(clients);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < clients) {
+      const index = next++;
+      const group = groupOf(index);
+      const name = nameOf(index);
+      const joined = await postJson<JoinedWorkshop>(`${base}/api/join`, { joinCode: workshop.joinCode, group, name }, 200);
+      sessions[index] = {
+        path: `/ws/${encodeURIComponent(workshop.id)}?token=${encodeURIComponent(joined.token)}`,
+        token: joined.token,
+        participantId: joined.participantId,
+        group,
+        name,
+      };
+    }
   };
+  await Promise.all(Array.from({ length: Math.min(JOIN_CONCURRENCY, clients) }, lane));
+  return { documentName: workshop.id, framing: 'y-websocket', sessions };
 }
 
-function referenceRoom(name: ServerName): Room {
+/**
+ * The references ignore tokens; their clients get participant ids of the same length as
+ * Flet's (16 random bytes, base64url) and the same groups and names, so every server relays
+ * notes and cursors of the same size.
+ */
+function referenceRoom(name: ServerName, clients: number): Room {
   const documentName = 'bench-room';
-  return name === 'hocuspocus'
-    ? { path: '/', token: 'bench', documentName, framing: 'hocuspocus' }
-    : { path: `/${documentName}`, token: '', documentName, framing: 'y-websocket' };
+  const sessions = Array.from({ length: clients }, (_, index): ClientSession => ({
+    path: name === 'hocuspocus' ? '/' : `/${documentName}`,
+    token: name === 'hocuspocus' ? 'bench' : '',
+    participantId: randomBytes(16).toString('base64url'),
+    group: groupOf(index),
+    name: nameOf(index),
+  }));
+  return { documentName, framing: name === 'hocuspocus' ? 'hocuspocus' : 'y-websocket', sessions };
 }
 
-export async function startServer(name: ServerName): Promise<RunningServer> {
+export async function startServer(name: ServerName, clients: number): Promise<RunningServer> {
   const chosenPort = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), `flet-bench-${name}-`));
   const child = spawn(process.execPath, command(name), {
@@ -151,6 +214,8 @@ export async function startServer(name: ServerName): Promise<RunningServer> {
   };
   child.stdout?.on('data', keepTail);
   child.stderr?.on('data', keepTail);
+  const warnings = new WarningCounter();
+  child.stdout?.on('data', (chunk: Buffer) => warnings.add(chunk));
   let exitInfo: string | null = null;
   let stopping = false;
   child.on('exit', (code, signal) => {
@@ -159,7 +224,7 @@ export async function startServer(name: ServerName): Promise<RunningServer> {
   const cleanup = (): void => rmSync(dataDir, { recursive: true, force: true });
   try {
     const port = await waitForListening(child, chosenPort, () => tail);
-    const room = name === 'flet' ? await fletRoom(port) : referenceRoom(name);
+    const room = name === 'flet' ? await fletRoom(port, clients) : referenceRoom(name, clients);
     return {
       name,
       pid: child.pid ?? 0,
@@ -167,6 +232,7 @@ export async function startServer(name: ServerName): Promise<RunningServer> {
       room,
       output: () => ({ bytes, tail }),
       exitedEarly: () => exitInfo,
+      warnings: () => warnings.result(),
       stop: async () => {
         stopping = true;
         await stopChild(child);
@@ -179,6 +245,45 @@ export async function startServer(name: ServerName): Promise<RunningServer> {
     cleanup();
     throw err;
   }
+}
+
+/** pino's levels: 40 warn, 50 error, 60 fatal. */
+const WARNING_LEVEL = /"level":(4|5|6)0\b/;
+const WARNING_SAMPLES = 5;
+
+/** Counts the JSON log lines at warning level or above, across chunk boundaries. */
+class WarningCounter {
+  private partial = '';
+  private count = 0;
+  private readonly samples: string[] = [];
+
+  add(chunk: Buffer): void {
+    const lines = (this.partial + chunk.toString('utf8')).split('\n');
+    this.partial = lines.pop() ?? '';
+    for (const line of lines) {
+      if (!WARNING_LEVEL.test(line)) continue;
+      this.count++;
+      if (this.samples.length < WARNING_SAMPLES) this.samples.push(summaryOf(line));
+    }
+  }
+
+  result(): { count: number; samples: string[] } {
+    return { count: this.count, samples: [...this.samples] };
+  }
+}
+
+/** The message and reason of a log line, which is what tells one warning from another. */
+function summaryOf(line: string): string {
+  try {
+    const parsed: unknown = JSON.parse(line);
+    if (typeof parsed === 'object' && parsed !== null) {
+      const { msg, reason } = parsed as { msg?: unknown; reason?: unknown };
+      return `${String(msg)}${reason === undefined ? '' : ` (${String(reason)})`}`;
+    }
+  } catch {
+    // not JSON after all
+  }
+  return line.slice(0, 200);
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {

@@ -1,3 +1,4 @@
+import { GROUP_STYLES } from '../../shared/domain/groups';
 import { nowUs } from './clock';
 import { type Framing, MSG_AWARENESS, SYNC_UPDATE } from './framing';
 import { cursorSendUs, scanEdits } from './markers';
@@ -6,8 +7,6 @@ import type { SyncPeer } from './syncPeers';
 import { type Cursor, readVarUint, writeVarUint } from './varint';
 import { WireSocket } from './WireSocket';
 import type { WorkerStats } from './WorkerStats';
-
-const COLORS = ['#e03131', '#1971c2', '#2f9e44', '#f08c00', '#6741d9', '#0c8599'];
 
 /**
  * One connected client. It reads only message headers: the type, the sync sub-type, the
@@ -38,7 +37,8 @@ export class BenchClient {
     this.seenEdits = new Uint8Array(Math.max(1, writers) * maxSeq);
   }
 
-  async connect(host: string, port: number, path: string, token: string, timeoutMs: number): Promise<void> {
+  async connect(host: string, port: number, timeoutMs: number): Promise<void> {
+    const { path, token } = this.spec.session;
     this.wire = await WireSocket.connect(
       host,
       port,
@@ -61,12 +61,18 @@ export class BenchClient {
     if (queued > this.stats.maxBufferedBytes) this.stats.maxBufferedBytes = queued;
   }
 
-  /** Sends one cursor move: a real awareness update (count 1, clientID, clock, JSON state). */
+  /**
+   * Sends one cursor move: a real awareness update (count 1, clientID, clock, JSON state).
+   * The name and colour are the ones Flet holds presence to for this participant (its joined
+   * name, its group's colour), so Flet relays the state as sent, as it does for its own
+   * client, instead of rewriting it.
+   */
   sendCursor(sendUs: number): void {
     this.clock++;
     const phase = (this.clock + this.spec.index * 7) / 10;
+    const { name, group } = this.spec.session;
     const state =
-      `{"user":{"name":"Deltager ${this.spec.index}","color":"${COLORS[this.spec.index % COLORS.length]}"},` +
+      `{"user":{"name":${JSON.stringify(name)},"color":"${GROUP_STYLES[group].hex}"},` +
       `"cursor":{"x":${(400 + 300 * Math.cos(phase)).toFixed(1)},"y":${(300 + 200 * Math.sin(phase)).toFixed(1)},"type":"default","rotation":0},` +
       `"bt":${sendUs}}`;
     const body: number[] = [];

@@ -1,10 +1,13 @@
 import type * as Y from 'yjs';
+import { GROUP_STYLES, type Group } from '../../shared/domain/groups';
 
 /**
  * Writers edit real tldraw note records in Flet's document layout (shared/schema.ts: the
  * `records` map holds one Y.Map per record, fields as entries, props and meta as JSON
- * values). Flet checks updates against the tldraw schema, so a made-up map would be refused;
- * the reference servers accept anything and see the same bytes.
+ * values). Flet's gate checks every update against the tldraw schema and the canvas rules
+ * (shared/domain/canvasRules.ts), so each note is what a participant's browser writes: its
+ * author in `meta` (client/canvas/authorship.ts) and its group's colour. The reference
+ * servers accept anything and see the same bytes.
  */
 const RECORDS = 'records';
 const PAGE_ID = 'page:page';
@@ -21,9 +24,15 @@ function richText(text: string): Record<string, unknown> {
   return { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] };
 }
 
-export function noteProps(text: string): Record<string, unknown> {
+/** Who writes a note: the participant and its stakeholder group. */
+export interface Author {
+  participantId: string;
+  group: Group;
+}
+
+export function noteProps(text: string, group: Group): Record<string, unknown> {
   return {
-    color: 'yellow',
+    color: GROUP_STYLES[group].canvasColor,
     labelColor: 'black',
     size: 'm',
     font: 'draw',
@@ -38,21 +47,33 @@ export function noteProps(text: string): Record<string, unknown> {
   };
 }
 
+/** One note as a writer places it. */
+export interface NoteSpec {
+  id: string;
+  x: number;
+  y: number;
+  /** Fractional index (stacking order). */
+  index: string;
+  text: string;
+  author: Author;
+}
+
 /** The full record of a note, as plain fields (what tldraw's store holds). */
-export function noteRecord(id: string, x: number, y: number, index: string, text: string): Record<string, unknown> {
+export function noteRecord(note: NoteSpec): Record<string, unknown> {
   return {
-    id,
+    id: note.id,
     typeName: 'shape',
     type: 'note',
-    x,
-    y,
+    x: note.x,
+    y: note.y,
     rotation: 0,
-    index,
+    index: note.index,
     parentId: PAGE_ID,
     isLocked: false,
     opacity: 1,
-    props: noteProps(text),
-    meta: {},
+    props: noteProps(note.text, note.author.group),
+    // The client's authorship order (group, participant, gathering): the same bytes as a browser.
+    meta: { group: note.author.group, participantId: note.author.participantId, gatheringId: null },
   };
 }
 
@@ -60,16 +81,16 @@ export function noteRecord(id: string, x: number, y: number, index: string, text
  * One edit: the first touch of a note creates its record; later touches retype its text
  * (replace `props`), which is what typing into a note produces.
  */
-export function writeNote(doc: Y.Doc, YMap: typeof Y.Map, id: string, x: number, y: number, index: string, text: string): void {
+export function writeNote(doc: Y.Doc, YMap: typeof Y.Map, note: NoteSpec): void {
   const records = doc.getMap<Y.Map<unknown>>(RECORDS);
   doc.transact(() => {
-    const existing = records.get(id);
+    const existing = records.get(note.id);
     if (existing === undefined) {
       const rec = new YMap<unknown>();
-      for (const [k, v] of Object.entries(noteRecord(id, x, y, index, text))) rec.set(k, v);
-      records.set(id, rec);
+      for (const [k, v] of Object.entries(noteRecord(note))) rec.set(k, v);
+      records.set(note.id, rec);
     } else {
-      existing.set('props', noteProps(text));
+      existing.set('props', noteProps(note.text, note.author.group));
     }
   });
 }

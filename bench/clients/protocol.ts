@@ -1,6 +1,19 @@
+import type { Group } from '../../shared/domain/groups';
 import type { FramingKind } from './framing';
 
 /** Messages between the benchmark's main thread and its load-generator workers. */
+
+/** Who one client is: on Flet a participant who joined by code, elsewhere the same facts made up. */
+export interface ClientSession {
+  /** Request path including the query string (Flet's carries the client's own token). */
+  path: string;
+  /** Token for framings that send it in a message (Hocuspocus). */
+  token: string;
+  participantId: string;
+  group: Group;
+  /** The name the client joined with, and shows by its cursor. */
+  name: string;
+}
 
 export interface ClientSpec {
   /** Index of the client in the whole scenario (0 … clients-1). */
@@ -11,14 +24,12 @@ export interface ClientSpec {
   /** Whether this client reads the send time of the cursors it receives (a sample of clients does). */
   measureCursors: boolean;
   echo: boolean;
+  session: ClientSession;
 }
 
 export interface WorkerConfig {
   host: string;
   port: number;
-  /** Request path including the query string. */
-  path: string;
-  token: string;
   framing: FramingKind;
   documentName: string;
   clients: ClientSpec[];

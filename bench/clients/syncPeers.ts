@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { Framing } from './framing';
 import { SYNC_STEP1 } from './framing';
-import { noteText, writeNote } from './noteRecord';
+import { type Author, noteText, writeNote } from './noteRecord';
 
 /**
  * How a client answers the sync part of the protocol. Light clients answer like an empty
@@ -32,7 +32,11 @@ export class DocWriter implements SyncPeer {
   readonly doc = new Y.Doc();
   private send: (msg: Uint8Array) => void = () => {};
 
-  constructor(private readonly framing: Framing, private readonly writer: number) {
+  constructor(
+    private readonly framing: Framing,
+    private readonly writer: number,
+    private readonly author: Author,
+  ) {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin !== this) this.send(this.framing.update(update));
     });
@@ -59,6 +63,6 @@ export class DocWriter implements SyncPeer {
     const id = `shape:bench-w${this.writer}-n${slot}`;
     // Fractional index 'a1' + two letters: valid (no trailing zero) and distinct per note.
     const index = `a1${String.fromCharCode(0x41 + this.writer)}${String.fromCharCode(0x41 + slot)}`;
-    writeNote(this.doc, Y.Map, id, 100 + slot * 220, 100 + this.writer * 240, index, noteText(marker));
+    writeNote(this.doc, Y.Map, { id, x: 100 + slot * 220, y: 100 + this.writer * 240, index, text: noteText(marker), author: this.author });
   }
 }

@@ -32,7 +32,7 @@ interface Scheduled {
 }
 
 const entries: Scheduled[] = config.clients.map((spec) => {
-  const writer = spec.writer === null ? null : new DocWriter(framing, spec.writer);
+  const writer = spec.writer === null ? null : new DocWriter(framing, spec.writer, spec.session);
   const peer = writer ?? new LightSync(framing);
   // Same base in every worker, so clientIDs are unique across the scenario.
   const client = new BenchClient(spec, framing, peer, stats, config.maxSeq, config.writers, 0x1000_0000 + config.port * 1000);
@@ -49,7 +49,7 @@ async function connectAll(): Promise<void> {
     while (next < entries.length) {
       const e = entries[next++];
       try {
-        await e.client.connect(config.host, config.port, config.path, config.token, config.connectTimeoutMs);
+        await e.client.connect(config.host, config.port, config.connectTimeoutMs);
         ok++;
       } catch (err) {
         failed++;
