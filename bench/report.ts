@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { GATE_COST_HEADER, type GateCost, gateCostTable } from './gateCost';
 import type { Measured } from './loadgen';
 import type { Scenario } from './scenarios';
 import type { ServerName } from './servers';
@@ -108,22 +109,33 @@ export function tableRows(scenarios: Scenario[], outcomes: RunOutcome[]): string
   return rows;
 }
 
-export function textTable(rows: string[][]): string {
-  const all = [HEADER, ...rows];
-  const widths = HEADER.map((_, c) => Math.max(...all.map((r) => (r[c] ?? '').length)));
+export function textTable(rows: string[][], header: string[] = HEADER): string {
+  const all = [header, ...rows];
+  const widths = header.map((_, c) => Math.max(...all.map((r) => (r[c] ?? '').length)));
   const line = (r: string[]): string => r.map((v, c) => (v ?? '').padEnd(widths[c])).join('  ').trimEnd();
-  return [line(HEADER), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-export function markdownTable(rows: string[][]): string {
+export function markdownTable(rows: string[][], header: string[] = HEADER): string {
   const line = (r: string[]): string => `| ${r.map((v) => v.replace(/\|/g, '/')).join(' | ')} |`;
-  return [line(HEADER), line(HEADER.map(() => '---')), ...rows.map(line)].join('\n');
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
-export function writeResults(dir: string, scenarios: Scenario[], outcomes: RunOutcome[], meta: Record<string, unknown>): void {
+/**
+ * latest.json keeps the contract's shape; the gate's cost per update goes with the
+ * diagnostics into latest-details.json, and under the table in latest.md.
+ */
+export function writeResults(
+  dir: string,
+  scenarios: Scenario[],
+  outcomes: RunOutcome[],
+  gateCost: GateCost | null,
+  meta: Record<string, unknown>,
+): void {
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, 'latest.json'), JSON.stringify(contractJson(scenarios, outcomes), null, 2) + '\n');
   const details = outcomes.map((o) => ({ scenario: o.scenario.name, server: o.server, error: o.error, ...o.measured }));
-  writeFileSync(path.join(dir, 'latest-details.json'), JSON.stringify({ meta, runs: details }, null, 2) + '\n');
-  writeFileSync(path.join(dir, 'latest.md'), markdownTable(tableRows(scenarios, outcomes)) + '\n');
+  writeFileSync(path.join(dir, 'latest-details.json'), JSON.stringify({ meta, gateCost, runs: details }, null, 2) + '\n');
+  const gateTable = gateCost === null ? '' : `\n${markdownTable(gateCostTable(gateCost), GATE_COST_HEADER)}\n`;
+  writeFileSync(path.join(dir, 'latest.md'), markdownTable(tableRows(scenarios, outcomes)) + '\n' + gateTable);
 }

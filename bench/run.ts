@@ -1,9 +1,11 @@
 import { cpus } from 'node:os';
 import path from 'node:path';
 import { attempt, disturbance } from './attempt';
+import { GATE_COST_HEADER, type GateCost, gateCostTable, measureGateCost } from './gateCost';
+import { waitForQuietMachine } from './measure';
 import { parseOptions } from './options';
 import { type RunOutcome, tableRows, textTable, writeResults } from './report';
-import { fletAvailable } from './servers';
+import { buildFletIfStale, fletAvailable } from './servers';
 
 /**
  * `npm run bench`: every selected scenario against Flet and the two reference servers, each
@@ -26,6 +28,22 @@ const BUSY_RETRY_PCT = 50;
 const RETRY_BUDGET_MS = (options.quick ? 4 : 11) * 60_000;
 const quietWaitS = options.quick ? 5 : 10;
 
+// Built once, before any measurement: a build during the run would load the machine.
+let fletBuilt = false;
+if (options.servers.includes('flet') && fletAvailable()) {
+  fletBuilt = await buildFletIfStale();
+  process.stdout.write(fletBuilt ? 'built dist/server/index.js\n' : 'dist/server/index.js is up to date\n');
+}
+
+/** Iterations of each gate-cost case: a few thousand, enough for a stable p99. */
+const GATE_ITERATIONS = options.quick ? 2000 : 5000;
+let gateCost: GateCost | null = null;
+if (fletAvailable()) {
+  await waitForQuietMachine(quietWaitS);
+  gateCost = measureGateCost(GATE_ITERATIONS);
+  process.stdout.write(`gate cost per update measured (${GATE_ITERATIONS} iterations per case)\n`);
+}
+
 for (const scenario of options.scenarios) {
   for (const name of options.servers) {
     if (name === 'flet' && !fletAvailable()) {
@@ -46,7 +64,13 @@ for (const scenario of options.scenarios) {
 
 const rows = tableRows(options.scenarios, outcomes);
 process.stdout.write('\n' + textTable(rows) + '\n');
-writeResults(resultsDir, options.scenarios, outcomes, {
+if (gateCost !== null) {
+  process.stdout.write(
+    `\nGate cost per update, in process, on a board of ${gateCost.notes} notes (${Math.round(gateCost.documentBytes / 1024)} KB):\n` +
+      textTable(gateCostTable(gateCost), GATE_COST_HEADER) + '\n',
+  );
+}
+writeResults(resultsDir, options.scenarios, outcomes, gateCost, {
   date: new Date().toISOString(),
   quick: options.quick,
   timing: options.timing,
@@ -54,5 +78,6 @@ writeResults(resultsDir, options.scenarios, outcomes, {
   cpus: cpus().length,
   cpuModel: cpus()[0]?.model ?? 'unknown',
   durationS: Math.round((Date.now() - started) / 1000),
+  fletServer: fletBuilt ? 'dist/server/index.js (built by this run)' : 'dist/server/index.js',
 });
 process.stdout.write(`\nwrote ${path.relative(process.cwd(), path.join(resultsDir, 'latest.json'))}\n`);
