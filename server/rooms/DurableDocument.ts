@@ -119,13 +119,16 @@ export class DurableDocument {
   /**
    * The server's own write: `fn` runs in one transaction on the live document, and its update
    * takes the same path as a client's (stored before anyone receives it). Resolves once stored
-   * and relayed.
+   * and relayed; rejects when it could not be stored (then nobody received it).
    */
   change(fn: (doc: Y.Doc) => void): Promise<void> {
     if (this.closed) return Promise.reject(new Error('the document is closed'));
     this.claim(this.current.clientID, 'server');
     this.current.transact(() => fn(this.current), SERVER_ORIGIN);
-    return this.flush();
+    return this.flush().then(() => {
+      // Closed by a storage failure during this flush: the change reached nobody.
+      if (this.closed) throw new Error('the change could not be stored');
+    });
   }
 
   /** Changes whenever the document does (a rebuild included). */

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type * as Y from 'yjs';
 import { CLOSE_CODE, type CloseCode } from '../../shared/protocol/closeCodes';
 import type { Session } from '../auth';
 import type { Storage } from '../storage/Storage';
@@ -106,6 +107,25 @@ export class RoomRegistry {
       this.startLoad(joined);
     }
     // Loading or unloading: the socket joins once the room is live.
+  }
+
+  /**
+   * The server's own write to a workshop's document (a join, a reveal, an import): its room
+   * is loaded if it is not live, and the change takes the same store-before-relay path as a
+   * client's. Resolves once it is stored and relayed.
+   */
+  async change(workshopId: string, fn: (doc: Y.Doc) => void): Promise<void> {
+    // A room may be loading or unloading when asked; each wait ends in another phase.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      if (this.stopping) throw new Error('the server is stopping');
+      const workshop = this.workshops.get(workshopId) ?? this.open(workshopId);
+      const state = workshop.state;
+      if (state.phase === 'loading') await state.load.catch(() => undefined);
+      else if (state.phase === 'unloading') await state.done;
+      else if (state.room.isClosed) this.startLoad(workshop);
+      else return state.room.change(fn);
+    }
+    throw new Error('the workshop’s room could not be loaded');
   }
 
   /** Closes a deleted workshop's sockets and forgets its room without storing anything more. */
