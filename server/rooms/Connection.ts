@@ -61,6 +61,14 @@ export class Connection {
     }
   }
 
+  /** Stops reading this socket for `ms` (its person must wait for a budget of the room's). */
+  holdFor(ms: number): void {
+    if (!this.open) return;
+    if (this.resumeTimer) clearTimeout(this.resumeTimer);
+    this.socket.pause();
+    this.resumeAfter(ms);
+  }
+
   /** Sends a frame, or closes a socket whose reader cannot keep up. */
   send(frame: Uint8Array): void {
     if (!this.open) return;

@@ -19,13 +19,18 @@ export const DEFAULT_SHAPES_PER_MINUTE = 300;
 /** Why an update went over a limit, and the close code that says so. */
 export interface LimitRefusal {
   code: CloseCode;
-  reason: 'document-too-large' | 'too-many-shapes';
+  reason: 'document-too-large';
+}
+
+/** An update over its sender's budget of new records: it waits this long, then is tried again. */
+export interface LimitWait {
+  holdMs: number;
 }
 
 /**
  * The per-workshop limits of the gate: a person's budget of new records (refilled steadily,
- * so a burst of a minute's worth is fine) and the document's size. Past them the update is
- * refused with a clear reason, never stored.
+ * so a burst of a minute's worth is fine; past it the person's updates wait) and the
+ * document's size (past it an update that adds anything is refused, never stored).
  */
 export class DocumentLimits {
   private readonly limits: RoomLimits;
@@ -45,9 +50,9 @@ export class DocumentLimits {
 
   /**
    * Charges an allowed update against the limits. `owner` is the sender's identity key.
-   * Returns null when it fits.
+   * Returns null when it fits, a refusal when it never will, or how long it must wait.
    */
-  check(owner: string, changes: readonly Change[], updateBytes: number, documentBytes: number): LimitRefusal | null {
+  check(owner: string, changes: readonly Change[], updateBytes: number, documentBytes: number): LimitRefusal | LimitWait | null {
     const grows = changes.some((change) => change.kind !== 'delete');
     // Deleting is always allowed: it is how a full workshop is made smaller again.
     if (grows && documentBytes + updateBytes > this.limits.maxDocumentBytes) {
@@ -61,7 +66,14 @@ export class DocumentLimits {
       budget = new TokenBucket(perMinute, perMinute / 60, this.now);
       this.shapeBudgets.set(owner, budget);
     }
-    // A retry after the budget refills can succeed, so the close code lets clients reconnect.
-    return budget.take(created) ? null : { code: CLOSE_CODE.tryLater, reason: 'too-many-shapes' };
+    if (budget.take(created)) return null;
+    // A paste larger than a minute's budget goes through once the budget is full, into debt.
+    const perMinute = this.limits.shapesPerMinute;
+    if (created > perMinute && budget.msUntil(perMinute) === 0) {
+      budget.charge(created);
+      return null;
+    }
+    // Slowed, not refused: the update waits until the budget allows it.
+    return { holdMs: Math.max(1, budget.msUntil(created)) };
   }
 }

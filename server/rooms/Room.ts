@@ -42,6 +42,8 @@ export class Room {
   });
   private readonly waiting: Array<{ conn: Connection; data: Uint8Array }> = [];
   private wholeFrame: { version: number; frame: Uint8Array } | null = null;
+  /** Frames of sockets whose person is over their budget of new records, in order. */
+  private readonly held = new Map<Connection, Uint8Array[]>();
   private readonly limits: DocumentLimits;
   private durable!: DurableDocument;
   /** Set once the room is deleted, unloaded or broken: nothing more is written. */
@@ -101,12 +103,18 @@ export class Room {
 
   /** Forgets a socket and tells everyone its cursors are gone. */
   remove(conn: Connection): void {
+    this.held.delete(conn);
     if (!this.connections.delete(conn)) return;
     if (this.presence.removeOwner(conn)) this.presenceTicker.schedule();
   }
 
   /** Handles one binary frame from a socket of this room. */
   receive(conn: Connection, data: Uint8Array): void {
+    const held = this.held.get(conn);
+    if (held) {
+      held.push(data);
+      return;
+    }
     const rebuilding = this.durable.rebuilding;
     if (rebuilding) {
       if (this.waiting.push({ conn, data }) === 1) void rebuilding.finally(() => this.replayWaiting());
@@ -226,6 +234,7 @@ export class Room {
       return;
     }
     const overLimit = this.limits.check(owner, changes, update.length, this.durable.bytes);
+    if (overLimit && 'holdMs' in overLimit) return this.hold(conn, updateFrame(update), overLimit.holdMs);
     if (overLimit) return this.refuse(conn, overLimit.code, overLimit.reason);
     for (const client of clients) this.durable.claim(client, owner);
     try {
@@ -269,6 +278,22 @@ export class Room {
       const frame = updateFrame(item.update);
       for (const conn of this.connections) if (conn !== item.from) conn.send(frame);
     }
+  }
+
+  /**
+   * Holds a socket's update (and whatever it sends after it, in order) until its person's
+   * budget allows it, and stops reading the socket meanwhile: a person adding notes faster
+   * than the limit is slowed, never cut off.
+   */
+  private hold(conn: Connection, frame: Uint8Array, ms: number): void {
+    this.held.set(conn, [frame]);
+    conn.holdFor(ms);
+    const timer = setTimeout(() => {
+      const frames = this.held.get(conn) ?? [];
+      this.held.delete(conn);
+      for (const data of frames) if (conn.open && !this.closed) this.receive(conn, data);
+    }, Math.ceil(ms));
+    timer.unref();
   }
 
   private replayWaiting(): void {

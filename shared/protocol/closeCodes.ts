@@ -27,11 +27,6 @@ export const CLOSE_CODE = {
   rateLimited: 4429,
   /** The connection reads too slowly; its unsent data passed the limit. Reconnect. */
   tooSlow: 4503,
-  /**
-   * Over a budget that refills (new records per minute): the update was not stored, and the
-   * client's next connection sends it again once the budget allows.
-   */
-  tryLater: 4529,
   /** The server could not store or apply changes; reconnect to resynchronise. */
   internalError: 4500,
 } as const;
