@@ -8,6 +8,9 @@ import { SCHEMA_SQL } from './sqliteSchema';
 
 /** File name of the database inside FLET_DATA_DIR. */
 export const DATABASE_FILE = 'flet.sqlite';
+/** Tries at truncating the write-ahead log after a deletion, and the wait between them. */
+const TRUNCATE_ATTEMPTS = 100;
+const TRUNCATE_RETRY_MS = 20;
 /** Size the write-ahead log's file is cut back to after it has been checkpointed. */
 const WAL_SIZE_LIMIT_BYTES = 4 * 1024 * 1024;
 
@@ -185,8 +188,14 @@ export class SqliteStorage implements Storage {
       s.deleteWorkshop.run(id);
     })();
     // secure_delete zeroes freed pages in the main file, but the write-ahead log still holds
-    // the old page images until it is checkpointed and truncated.
-    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    // the old page images until it is checkpointed and truncated. The background checkpointer
+    // can hold the log for a moment, so a busy checkpoint is tried again until it got through.
+    for (let attempt = 0; attempt < TRUNCATE_ATTEMPTS; attempt++) {
+      const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
+      if (!result || result.busy === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, TRUNCATE_RETRY_MS));
+    }
+    throw new Error('the write-ahead log could not be truncated after deleting a workshop');
   }
 
   async close(): Promise<void> {
