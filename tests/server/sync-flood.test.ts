@@ -4,6 +4,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { MESSAGE_TYPE, SYNC_TYPE } from '../../shared/protocol/messages';
 import { createWorkshop, joinWorkshop, type CreatedWorkshop } from '../helpers/api';
+import { addNote, notesOf } from '../helpers/board';
 import { eventually } from '../helpers/eventually';
 import { awarenessFrame, awarenessUpdate, QUERY_AWARENESS_FRAME, syncStep1Frame } from '../helpers/frames';
 import { workshopSocketUrl } from '../helpers/rawSocket';
@@ -36,15 +37,14 @@ describe('a socket that keeps asking for the whole document', () => {
     const writer = connectClient(server, workshop.id, workshop.facilitatorToken);
     clients.push(writer);
     await writer.synced();
-    const notes = writer.doc.getMap('notes');
     for (let batch = 0; batch < RECORDS / 100; batch++) {
       writer.doc.transact(() => {
-        for (let i = 0; i < 100; i++) notes.set(`n${batch}-${i}`, { text: 'x'.repeat(200), x: i, y: batch });
+        for (let i = 0; i < 100; i++) addNote(writer.doc, `shape:n${batch}-${i}`, 'x'.repeat(200), null, i, batch);
       });
     }
     const reader = connectClient(server, workshop.id, workshop.facilitatorToken);
     clients.push(reader);
-    await eventually(() => expect(reader.doc.getMap('notes').size).toBe(RECORDS), { timeout: 30_000 });
+    await eventually(() => expect(Object.keys(notesOf(reader.doc)).length).toBe(RECORDS), { timeout: 30_000 });
   });
   afterAll(async () => {
     for (const client of clients) client.destroy();
@@ -88,7 +88,7 @@ describe('a socket that keeps asking for the whole document', () => {
     expect(result.closes).toEqual([]);
     const answered = new Y.Doc();
     Y.applyUpdate(answered, result.firstAnswer ?? new Uint8Array([0, 0]));
-    expect(answered.getMap('notes').size).toBe(RECORDS);
+    expect(Object.keys(notesOf(answered)).length).toBe(RECORDS);
     // A handful of full answers in five seconds, not hundreds.
     const fullAnswer = Y.encodeStateAsUpdate(answered).length;
     expect(result.bytesReceived / fullAnswer).toBeLessThan(8);
