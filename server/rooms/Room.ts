@@ -8,7 +8,9 @@ import { awarenessFrame, syncStep1Frame, syncStep2Frame, updateFrame } from '../
 import { CLOSE_CODE, type CloseCode } from '../../shared/protocol/closeCodes';
 import { decodeFrame, FrameError, type IncomingMessage } from '../../shared/protocol/frame';
 import { gate } from '../../shared/protocol/gate';
-import { changesOf, decodeUntrustedUpdate, TooManyChangesError, type Change, type DecodedUpdate } from '../../shared/validate/changes';
+import {
+  changesOf, decodeUntrustedUpdate, TooManyChangesError, type Change, type ChangeStats, type DecodedUpdate,
+} from '../../shared/validate/changes';
 import { checkUpdate, isMissingState } from '../../shared/validate/yUpdate';
 import type { Storage } from '../storage/Storage';
 import type { Connection } from './Connection';
@@ -18,6 +20,9 @@ import { Presence, PresenceError } from './Presence';
 import { PresenceTicker } from './PresenceTicker';
 
 export { COMPACT_AFTER_UPDATES } from './DurableDocument';
+
+/** What visiting one existing struct for a delete set is charged, in bytes of the sender's budget. */
+const BYTES_PER_VISITED_STRUCT = 8;
 export type { RoomLimits } from './DocumentLimits';
 
 /**
@@ -219,12 +224,16 @@ export class Room {
       if (holder !== undefined && holder !== owner) return this.refuse(conn, CLOSE_CODE.forbidden, 'foreign-client-id');
     }
     let changes: Change[];
+    const stats: ChangeStats = { visited: 0 };
     try {
-      changes = changesOf(doc, decoded);
+      changes = changesOf(doc, decoded, stats);
     } catch (error) {
       if (!(error instanceof TooManyChangesError)) throw error;
       return this.refuse(conn, CLOSE_CODE.tooLarge, 'too-many-changes');
     }
+    // A delete set that makes the server walk much of the document costs its sender as if it
+    // had sent that many bytes, so repeating it is slowed like any other flood.
+    if (stats.visited > 0) conn.charge(stats.visited * BYTES_PER_VISITED_STRUCT);
     const refusal = authorize(conn.session, changes, doc);
     if (refusal) {
       // An unlisted top-level name is the sender's own text: logged as such, not quoted.

@@ -42,11 +42,16 @@ export class TooManyChangesError extends Error {
 }
 
 /**
- * Most existing structs one update may delete. Deleting a board of 2,000 notes touches about
- * 30,000; the bound keeps a crafted delete set over a large document from costing the server
- * a walk over all of it on every frame.
+ * Most existing structs one update's delete set may cover. A reconnecting client's sync step 2
+ * carries every deletion it knows, so a long workshop's whole history of deletions must fit;
+ * the cost of the walk is charged to the sender besides (see {@link ChangeStats}).
  */
-export const MAX_DELETED_STRUCTS_PER_UPDATE = 200_000;
+export const MAX_DELETED_STRUCTS_PER_UPDATE = 5_000_000;
+
+/** What reading an update cost: the existing structs its delete set made the reader visit. */
+export interface ChangeStats {
+  visited: number;
+}
 
 /** Decodes an untrusted update (v1); throws on bytes that are not one. */
 export function decodeUntrustedUpdate(update: Uint8Array): DecodedUpdate {
@@ -67,7 +72,7 @@ const DROPPED = null;
  * The changes `decoded` would make to `doc`. Assumes the update passed the structural check
  * (no gaps, no references to unknown structs), so every neighbour it names exists.
  */
-export function changesOf(doc: Y.Doc, decoded: DecodedUpdate): Change[] {
+export function changesOf(doc: Y.Doc, decoded: DecodedUpdate, stats?: ChangeStats): Change[] {
   const own = new Map<number, Y.Item[]>();
   for (const struct of decoded.structs) {
     if (!(struct instanceof Y.Item)) continue;
@@ -176,6 +181,7 @@ export function changesOf(doc: Y.Doc, decoded: DecodedUpdate): Change[] {
       }
     }
   }
+  if (stats) stats.visited = visited;
   return changes;
 }
 

@@ -203,3 +203,24 @@ describe('refusals in logs', () => {
     expect(verdict(server, FACILITATOR, cases[3]).refusal?.detail).toBe('invalid x');
   });
 });
+
+describe('delete sets that repeat what the document already deleted', () => {
+  it('make no change, and say how many structs they made the server visit', () => {
+    const server = board();
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+    client.transact(() => {
+      for (let index = 0; index < 200; index++) writeRecord(client, note(`shape:n${index}` as TLShapeId, 'x'));
+    });
+    client.transact(() => {
+      for (let index = 0; index < 200; index++) recordsOf(client).delete(`shape:n${index}`);
+    });
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(client));
+    // A reconnecting client's sync step 2: everything the server has, and every deletion.
+    const decoded = decodeUntrustedUpdate(Y.encodeStateAsUpdate(client, Y.encodeStateVector(server)));
+    const stats = { visited: 0 };
+    expect(changesOf(server, decoded, stats)).toEqual([]);
+    expect(stats.visited).toBeGreaterThan(0);
+    expect(authorize(citizen, [], server)).toBeNull();
+  });
+});
