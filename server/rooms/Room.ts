@@ -1,29 +1,25 @@
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
-import { authorize } from '../../shared/domain/authorize';
 import { identityKey } from '../../shared/domain/identity';
 import { isLanguage } from '../../shared/domain/languages';
-import { workshopOf, writeRuleOf } from '../../shared/schema';
+import { workshopOf } from '../../shared/schema';
 import { awarenessFrame, syncStep1Frame, syncStep2Frame, updateFrame } from '../../shared/protocol/outgoing';
 import { CLOSE_CODE, type CloseCode } from '../../shared/protocol/closeCodes';
 import { decodeFrame, FrameError, type IncomingMessage } from '../../shared/protocol/frame';
 import { gate } from '../../shared/protocol/gate';
-import {
-  changesOf, decodeUntrustedUpdate, TooManyChangesError, type Change, type ChangeStats, type DecodedUpdate,
-} from '../../shared/validate/changes';
-import { checkUpdate, isMissingState } from '../../shared/validate/yUpdate';
 import type { Storage } from '../storage/Storage';
 import type { Connection } from './Connection';
 import { DurableDocument, type StoredUpdate } from './DurableDocument';
 import { DocumentLimits, type RoomLimits } from './DocumentLimits';
 import { Presence, PresenceError } from './Presence';
 import { PresenceTicker } from './PresenceTicker';
+import { judgeUpdate } from './judgeUpdate';
 
 export { COMPACT_AFTER_UPDATES } from './DurableDocument';
+export type { RoomLimits } from './DocumentLimits';
 
 /** What visiting one existing struct for a delete set is charged, in bytes of the sender's budget. */
 const BYTES_PER_VISITED_STRUCT = 8;
-export type { RoomLimits } from './DocumentLimits';
 
 /**
  * One workshop's live room: the gate every update passes, the one dispatch point of incoming
@@ -62,7 +58,7 @@ export class Room {
     this.limits = new DocumentLimits(limits);
   }
 
-/** Loads a workshop's document from storage. */
+  /** Loads a workshop's document from storage. */
   static async load(workshopId: string, storage: Storage, logger: Logger, limits: Partial<RoomLimits> = {}): Promise<Room> {
     const room = new Room(workshopId, logger.child({ workshopId }), limits);
     room.durable = await DurableDocument.load(workshopId, storage, room.logger, {
@@ -201,64 +197,44 @@ export class Room {
   }
 
   private applyUpdate(conn: Connection, update: Uint8Array): void {
-    const doc = this.durable.doc;
-    let decoded: DecodedUpdate;
-    try {
-      decoded = decodeUntrustedUpdate(update);
-    } catch {
-      return this.refuse(conn, CLOSE_CODE.badUpdate, 'undecodable');
+    const verdict = judgeUpdate(conn.session, update, {
+      doc: this.durable.doc,
+      ownerOf: (clientId) => this.durable.ownerOf(clientId),
+      limits: this.limits,
+      documentBytes: this.durable.bytes,
+      // A delete set that makes the server walk much of the document costs its sender as if it
+      // had sent that many bytes, so repeating it is slowed like any other flood.
+      visited: (count) => conn.charge(count * BYTES_PER_VISITED_STRUCT),
+    });
+    switch (verdict.kind) {
+      case 'resync':
+        // Dropped (not applied, stored or relayed); the client's answer to our state vector
+        // carries everything we lack, this update included, and it converges.
+        this.logger.debug({ reason: verdict.reason, role: conn.session.role }, 'update ahead of the document, asking for what is missing');
+        this.askForMissing(conn);
+        return;
+      case 'refuse':
+        if (verdict.code === CLOSE_CODE.forbidden) {
+          this.logger.warn({ ...verdict.log, role: conn.session.role }, 'update forbidden, closing socket');
+          conn.close(verdict.code, 'forbidden');
+        } else {
+          this.logger.warn({ ...verdict.log, role: conn.session.role }, 'update refused, closing socket');
+          conn.close(verdict.code, 'update refused');
+        }
+        return;
+      case 'hold':
+        this.hold(conn, updateFrame(update), verdict.ms);
+        return;
+      case 'apply':
+        for (const client of verdict.clients) this.durable.claim(client, verdict.owner);
+        try {
+          this.durable.apply(update, conn);
+        } catch (error) {
+          // Only the error's name: messages of JSON and decoding errors can quote note text.
+          this.logger.warn({ errorName: errorName(error), role: conn.session.role }, 'update failed to apply, closing socket');
+          conn.close(CLOSE_CODE.badUpdate, 'update refused');
+        }
     }
-    const rejection = checkUpdate(doc, decoded);
-    if (rejection && isMissingState(rejection)) {
-      // Dropped (not applied, stored or relayed); the client's answer to our state vector
-      // carries everything we lack, this update included, and it converges.
-      this.logger.debug({ reason: rejection, role: conn.session.role }, 'update ahead of the document, asking for what is missing');
-      this.askForMissing(conn);
-      return;
-    }
-    if (rejection) return this.refuse(conn, CLOSE_CODE.badUpdate, rejection);
-    const owner = identityKey(conn.session);
-    const clients = clientsOf(decoded);
-    for (const client of clients) {
-      const holder = this.durable.ownerOf(client);
-      if (holder !== undefined && holder !== owner) return this.refuse(conn, CLOSE_CODE.forbidden, 'foreign-client-id');
-    }
-    let changes: Change[];
-    const stats: ChangeStats = { visited: 0 };
-    try {
-      changes = changesOf(doc, decoded, stats);
-    } catch (error) {
-      if (!(error instanceof TooManyChangesError)) throw error;
-      return this.refuse(conn, CLOSE_CODE.tooLarge, 'too-many-changes');
-    }
-    // A delete set that makes the server walk much of the document costs its sender as if it
-    // had sent that many bytes, so repeating it is slowed like any other flood.
-    if (stats.visited > 0) conn.charge(stats.visited * BYTES_PER_VISITED_STRUCT);
-    const refusal = authorize(conn.session, changes, doc);
-    if (refusal) {
-      // An unlisted top-level name is the sender's own text: logged as such, not quoted.
-      const top = writeRuleOf(refusal.top) ? refusal.top : 'unlisted';
-      this.logger.warn({ reason: refusal.reason, top, detail: refusal.detail, role: conn.session.role }, 'update forbidden, closing socket');
-      conn.close(CLOSE_CODE.forbidden, 'forbidden');
-      return;
-    }
-    const overLimit = this.limits.check(owner, changes, update.length, this.durable.bytes);
-    if (overLimit && 'holdMs' in overLimit) return this.hold(conn, updateFrame(update), overLimit.holdMs);
-    if (overLimit) return this.refuse(conn, overLimit.code, overLimit.reason);
-    for (const client of clients) this.durable.claim(client, owner);
-    try {
-      this.durable.apply(update, conn);
-    } catch (error) {
-      // Only the error's name: messages of JSON and decoding errors can quote note text.
-      this.logger.warn({ errorName: errorName(error), role: conn.session.role }, 'update failed to apply, closing socket');
-      conn.close(CLOSE_CODE.badUpdate, 'update refused');
-    }
-  }
-
-  /** Closes a socket whose update was refused; the reason is logged, never content. */
-  private refuse(conn: Connection, code: CloseCode, reason: string): void {
-    this.logger.warn({ reason, role: conn.session.role }, 'update refused, closing socket');
-    conn.close(code, code === CLOSE_CODE.forbidden ? 'forbidden' : 'update refused');
   }
 
   private askForMissing(conn: Connection): void {
@@ -339,12 +315,6 @@ export class Room {
   }
 }
 
-/** The Yjs client ids an update writes structs under. */
-function clientsOf(decoded: DecodedUpdate): Set<number> {
-  const clients = new Set<number>();
-  for (const struct of decoded.structs) clients.add(struct.id.client);
-  return clients;
-}
 
 function errorName(error: unknown): string {
   return error instanceof Error ? error.name : typeof error;

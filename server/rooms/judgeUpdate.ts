@@ -1,0 +1,82 @@
+import type * as Y from 'yjs';
+import { authorize } from '../../shared/domain/authorize';
+import { identityKey, type Identity } from '../../shared/domain/identity';
+import { CLOSE_CODE, type CloseCode } from '../../shared/protocol/closeCodes';
+import { writeRuleOf } from '../../shared/schema';
+import { changesOf, decodeUntrustedUpdate, TooManyChangesError, type ChangeStats, type DecodedUpdate } from '../../shared/validate/changes';
+import { checkUpdate, isMissingState } from '../../shared/validate/yUpdate';
+import type { DocumentLimits } from './DocumentLimits';
+
+/** What the gate decided about one update from a client. */
+export type Verdict =
+  /** Allowed: apply it; these Yjs client ids become the sender's if they were nobody's. */
+  | { kind: 'apply'; clients: ReadonlySet<number>; owner: string }
+  /** It builds on state the server lacks (typed while reconnecting): ask the client for it. */
+  | { kind: 'resync'; reason: string }
+  /** Allowed, but over the sender's budget of new records: try again after `ms`. */
+  | { kind: 'hold'; ms: number }
+  /** Refused: close the socket with `code`. `log` is safe to log (never content). */
+  | { kind: 'refuse'; code: CloseCode; log: Record<string, string | undefined> };
+
+/** What the gate reads besides the update. */
+export interface GateContext {
+  doc: Y.Doc;
+  /** Who owns a Yjs client id (an identity key), if anyone. */
+  ownerOf(clientId: number): string | undefined;
+  limits: DocumentLimits;
+  /** The document's stored size, in bytes. */
+  documentBytes: number;
+  /** Told how many existing structs the update's delete set made the gate visit. */
+  visited(count: number): void;
+}
+
+/**
+ * The gate, for one update from `sender`: decode (bounded) → structural check → Yjs client
+ * ids → changesOf → authorize (schema, canvas rules, tldraw validation) → limits. Nothing is
+ * applied here; the room applies what is allowed.
+ */
+export function judgeUpdate(sender: Identity, update: Uint8Array, context: GateContext): Verdict {
+  const { doc } = context;
+  let decoded: DecodedUpdate;
+  try {
+    decoded = decodeUntrustedUpdate(update);
+  } catch {
+    return refuse(CLOSE_CODE.badUpdate, 'undecodable');
+  }
+  const rejection = checkUpdate(doc, decoded);
+  if (rejection && isMissingState(rejection)) return { kind: 'resync', reason: rejection };
+  if (rejection) return refuse(CLOSE_CODE.badUpdate, rejection);
+
+  const owner = identityKey(sender);
+  const clients = new Set<number>();
+  for (const struct of decoded.structs) clients.add(struct.id.client);
+  for (const client of clients) {
+    const holder = context.ownerOf(client);
+    if (holder !== undefined && holder !== owner) return refuse(CLOSE_CODE.forbidden, 'foreign-client-id');
+  }
+
+  const stats: ChangeStats = { visited: 0 };
+  let changes;
+  try {
+    changes = changesOf(doc, decoded, stats);
+  } catch (error) {
+    if (!(error instanceof TooManyChangesError)) throw error;
+    return refuse(CLOSE_CODE.tooLarge, 'too-many-changes');
+  } finally {
+    if (stats.visited > 0) context.visited(stats.visited);
+  }
+  const refusal = authorize(sender, changes, doc);
+  if (refusal) {
+    // An unlisted top-level name is the sender's own text: logged as such, not quoted.
+    const top = writeRuleOf(refusal.top) ? refusal.top : 'unlisted';
+    return { kind: 'refuse', code: CLOSE_CODE.forbidden, log: { reason: refusal.reason, top, detail: refusal.detail } };
+  }
+  const overLimit = context.limits.check(owner, changes, update.length, context.documentBytes);
+  if (overLimit && 'holdMs' in overLimit) return { kind: 'hold', ms: overLimit.holdMs };
+  if (overLimit) return refuse(overLimit.code, overLimit.reason);
+  return { kind: 'apply', clients, owner };
+}
+
+function refuse(code: CloseCode, reason: string): Verdict {
+  return { kind: 'refuse', code, log: { reason } };
+}
