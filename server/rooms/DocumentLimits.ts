@@ -1,6 +1,5 @@
 import { CLOSE_CODE, type CloseCode } from '../../shared/protocol/closeCodes';
 import type { Change } from '../../shared/validate/changes';
-import { COMPACT_AFTER_BYTES } from './DurableDocument';
 import { TokenBucket } from './TokenBucket';
 
 /** Limits that keep any one workshop small enough to open on every device. */
@@ -15,6 +14,19 @@ export interface RoomLimits {
 export const DEFAULT_MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
 /** Default most records one person creates per minute: a lively brainstorm stays far below. */
 export const DEFAULT_SHAPES_PER_MINUTE = 300;
+
+/**
+ * A document near its limit is measured again after a sixteenth of the limit was written, so
+ * measuring (a pass over the document) costs at most 16 bytes of encoding per byte written.
+ */
+const MEASURE_SLACK_DIVISOR = 16;
+
+/** A document's size: what it takes in storage (an upper bound), and a measure of its content. */
+export interface DocumentSize {
+  storedBytes: number;
+  /** The size of its content, at most `slack` bytes over (measuring costs a pass over it). */
+  measure(slack: number): number;
+}
 
 /** Why an update went over a limit, and the close code that says so. */
 export interface LimitRefusal {
@@ -36,11 +48,6 @@ export class DocumentLimits {
   private readonly limits: RoomLimits;
   private readonly shapeBudgets = new Map<string, TokenBucket>();
 
-  /** Log bytes after which the document is compacted, so garbage never fills the limit. */
-  get compactAfterBytes(): number {
-    return Math.min(COMPACT_AFTER_BYTES, Math.floor(this.limits.maxDocumentBytes / 8));
-  }
-
   constructor(limits: Partial<RoomLimits>, private readonly now?: () => number) {
     this.limits = {
       maxDocumentBytes: limits.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES,
@@ -52,10 +59,12 @@ export class DocumentLimits {
    * Charges an allowed update against the limits. `owner` is the sender's identity key.
    * Returns null when it fits, a refusal when it never will, or how long it must wait.
    */
-  check(owner: string, changes: readonly Change[], updateBytes: number, documentBytes: number): LimitRefusal | LimitWait | null {
+  check(owner: string, changes: readonly Change[], updateBytes: number, size: DocumentSize): LimitRefusal | LimitWait | null {
     const grows = changes.some((change) => change.kind !== 'delete');
-    // Deleting is always allowed: it is how a full workshop is made smaller again.
-    if (grows && documentBytes + updateBytes > this.limits.maxDocumentBytes) {
+    const max = this.limits.maxDocumentBytes;
+    // Deleting is always allowed: it is how a full workshop is made smaller again. The stored
+    // size is an upper bound; only past it is the document measured, which costs a pass over it.
+    if (grows && size.storedBytes + updateBytes > max && size.measure(max / MEASURE_SLACK_DIVISOR) + updateBytes > max) {
       return { code: CLOSE_CODE.tooLarge, reason: 'document-too-large' };
     }
     const created = changes.filter((change) => change.top === 'records' && change.field === null && change.kind === 'create').length;

@@ -3,14 +3,19 @@ import * as Y from 'yjs';
 import type { ClientOwners, Storage, StoredDocument } from '../storage/Storage';
 import { hasPending } from '../../shared/validate/yUpdate';
 
-/** Log rows after which the document's log is compacted into a snapshot (in the background). */
-export const COMPACT_AFTER_UPDATES = 500;
+/**
+ * Log rows after which the document's log is compacted into a snapshot (in the background),
+ * whatever their size: a long log makes the next load slow.
+ */
+export const COMPACT_AFTER_UPDATES = 5_000;
 
 /**
- * Log bytes after which the log is compacted too: a few large updates (retyping long notes)
- * must not make the stored log, and the next load, many times the document's size.
+ * Log bytes that always justify a compaction. Above it the log is compacted once it has grown
+ * as large as the snapshot, so encoding and storing the document (which holds the event loop
+ * for a time proportional to its size) costs a fixed share of what was written, however large
+ * the document is, and the stored log is never more than the document again.
  */
-export const COMPACT_AFTER_BYTES = 8 * 1024 * 1024;
+export const COMPACT_AFTER_MIN_BYTES = 256 * 1024;
 
 /** The transaction origin of the server's own writes (`room.change`). */
 export const SERVER_ORIGIN = Symbol('server');
@@ -50,6 +55,12 @@ export class DurableDocument {
   private newOwners: ClientOwners = new Map();
   /** Bytes of the log rows since the last snapshot. */
   private logBytes = 0;
+  /** Bytes of this tick's updates, applied but not stored yet. */
+  private pendingBytes = 0;
+  /** Bytes of every update applied since the document was loaded. */
+  private writtenBytes = 0;
+  /** The last measure of the document's size, and {@link writtenBytes} when it was taken. */
+  private measured = { bytes: 0, writtenBytes: -1 };
   /** Counts the document's changes, so answers encoded from it can be reused until it changes. */
   private changeCount = 0;
   /** Set while the document is rebuilt from storage after a failed update. */
@@ -62,7 +73,6 @@ export class DurableDocument {
     private readonly events: DurableEvents,
     stored: StoredDocument,
     private readonly owners: ClientOwners,
-    private readonly compactAfterBytes: number,
   ) {
     this.current = this.buildDoc(stored);
   }
@@ -73,10 +83,9 @@ export class DurableDocument {
     storage: Storage,
     logger: Logger,
     events: DurableEvents,
-    compactAfterBytes = COMPACT_AFTER_BYTES,
   ): Promise<DurableDocument> {
     const [stored, owners] = await Promise.all([storage.loadUpdates(workshopId), storage.loadClientOwners(workshopId)]);
-    return new DurableDocument(workshopId, storage, logger, events, stored, owners, compactAfterBytes);
+    return new DurableDocument(workshopId, storage, logger, events, stored, owners);
   }
 
   /** The live document (replaced by a rebuild: read it anew each time). */
@@ -84,9 +93,9 @@ export class DurableDocument {
     return this.current;
   }
 
-  /** Approximate size of the document as stored, in bytes. */
+  /** Size of the document as stored, with what this tick will store, in bytes. */
   get bytes(): number {
-    return this.storedBytes;
+    return this.storedBytes + this.pendingBytes;
   }
 
   /** Who owns a Yjs client id (an identity key), or undefined when nobody wrote with it yet. */
@@ -110,7 +119,7 @@ export class DurableDocument {
       if (hasPending(this.current)) throw new Error('update left pending structs');
     } catch (error) {
       // The doc may hold part of the update: drop what it emitted and rebuild from storage.
-      this.batch.length = before;
+      for (const item of this.batch.splice(before)) this.pendingBytes -= item.update.length;
       this.rebuild();
       throw error;
     }
@@ -138,6 +147,8 @@ export class DurableDocument {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     this.changeCount++;
+    this.pendingBytes += update.length;
+    this.writtenBytes += update.length;
     this.batch.push({ update, from: origin });
     if (!this.flushScheduled) {
       this.flushScheduled = true;
@@ -155,6 +166,7 @@ export class DurableDocument {
   private async writeAndHandOn(): Promise<void> {
     const items = this.batch;
     this.batch = [];
+    this.pendingBytes = 0;
     if (items.length === 0 || this.closed) return;
     const owners = this.newOwners;
     this.newOwners = new Map();
@@ -176,7 +188,13 @@ export class DurableDocument {
       return;
     }
     this.events.stored(items);
-    if (this.logLength >= COMPACT_AFTER_UPDATES || this.logBytes >= this.compactAfterBytes) this.scheduleCompaction();
+    if (this.shouldCompact()) this.scheduleCompaction();
+  }
+
+  private shouldCompact(): boolean {
+    if (this.logLength >= COMPACT_AFTER_UPDATES) return true;
+    const snapshotBytes = this.storedBytes - this.logBytes;
+    return this.logBytes >= Math.max(COMPACT_AFTER_MIN_BYTES, snapshotBytes);
   }
 
   private scheduleCompaction(): void {
@@ -192,9 +210,25 @@ export class DurableDocument {
   /** Merges the stored log into one snapshot (the doc holds at least everything stored). */
   async compact(): Promise<void> {
     if (this.closed || this.lastSeq === 0) return;
+    await this.storeSnapshot(Y.encodeStateAsUpdate(this.current), this.lastSeq);
+  }
+
+  /**
+   * The document's size as it would be stored now, at most `slack` bytes over. The stored size
+   * also counts what later changes replaced (retyped text) until the next compaction, so a
+   * limit is judged on this measure instead. Measuring encodes the document, a pass over all
+   * of it, so it is done again only once `slack` more bytes were written since.
+   */
+  measure(slack: number): number {
+    const writtenSince = this.writtenBytes - this.measured.writtenBytes;
+    if (this.measured.writtenBytes >= 0 && writtenSince < slack) return this.measured.bytes + writtenSince;
+    const bytes = Y.encodeStateAsUpdate(this.current).length;
+    this.measured = { bytes, writtenBytes: this.writtenBytes };
+    return bytes;
+  }
+
+  private async storeSnapshot(snapshot: Uint8Array, throughSeq: number): Promise<void> {
     try {
-      const snapshot = Y.encodeStateAsUpdate(this.current);
-      const throughSeq = this.lastSeq;
       await this.storage.compact(this.workshopId, snapshot, throughSeq);
       // Rows stored while the snapshot was written stay in the log; they are counted again next time.
       this.logLength = 0;
@@ -235,6 +269,7 @@ export class DurableDocument {
     this.logLength = stored.logLength;
     this.storedBytes = stored.updates.reduce((sum, update) => sum + update.length, 0);
     this.logBytes = this.storedBytes;
+    this.measured = { bytes: 0, writtenBytes: -1 };
     this.changeCount++;
     return doc;
   }

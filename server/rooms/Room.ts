@@ -64,7 +64,7 @@ export class Room {
     room.durable = await DurableDocument.load(workshopId, storage, room.logger, {
       stored: (items) => room.relay(items),
       broken: (reason) => room.shutdown(CLOSE_CODE.internalError, reason),
-    }, room.limits.compactAfterBytes);
+    });
     // Anonymous participants are shown by their group's name in the workshop's language.
     const language = workshopOf(room.durable.doc).get('language');
     room.presence = new Presence({ language: isLanguage(language) ? language : undefined });
@@ -201,7 +201,7 @@ export class Room {
       doc: this.durable.doc,
       ownerOf: (clientId) => this.durable.ownerOf(clientId),
       limits: this.limits,
-      documentBytes: this.durable.bytes,
+      size: { storedBytes: this.durable.bytes, measure: (slack) => this.durable.measure(slack) },
       // A delete set that makes the server walk much of the document costs its sender as if it
       // had sent that many bytes, so repeating it is slowed like any other flood.
       visited: (count) => conn.charge(count * BYTES_PER_VISITED_STRUCT),

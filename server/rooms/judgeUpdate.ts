@@ -5,7 +5,7 @@ import { CLOSE_CODE, type CloseCode } from '../../shared/protocol/closeCodes';
 import { writeRuleOf } from '../../shared/schema';
 import { changesOf, decodeUntrustedUpdate, TooManyChangesError, type ChangeStats, type DecodedUpdate } from '../../shared/validate/changes';
 import { checkUpdate, isMissingState } from '../../shared/validate/yUpdate';
-import type { DocumentLimits } from './DocumentLimits';
+import type { DocumentLimits, DocumentSize } from './DocumentLimits';
 
 /** What the gate decided about one update from a client. */
 export type Verdict =
@@ -24,8 +24,8 @@ export interface GateContext {
   /** Who owns a Yjs client id (an identity key), if anyone. */
   ownerOf(clientId: number): string | undefined;
   limits: DocumentLimits;
-  /** The document's stored size, in bytes. */
-  documentBytes: number;
+  /** The document's size. */
+  size: DocumentSize;
   /** Told how many existing structs the update's delete set made the gate visit. */
   visited(count: number): void;
 }
@@ -71,7 +71,7 @@ export function judgeUpdate(sender: Identity, update: Uint8Array, context: GateC
     const top = writeRuleOf(refusal.top) ? refusal.top : 'unlisted';
     return { kind: 'refuse', code: CLOSE_CODE.forbidden, log: { reason: refusal.reason, top, detail: refusal.detail } };
   }
-  const overLimit = context.limits.check(owner, changes, update.length, context.documentBytes);
+  const overLimit = context.limits.check(owner, changes, update.length, context.size);
   if (overLimit && 'holdMs' in overLimit) return { kind: 'hold', ms: overLimit.holdMs };
   if (overLimit) return refuse(overLimit.code, overLimit.reason);
   return { kind: 'apply', clients, owner };
