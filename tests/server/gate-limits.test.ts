@@ -44,6 +44,18 @@ describe('limits that keep a workshop small enough to open', () => {
     await facilitator.waitSynced();
     writeBoard(facilitator.doc);
 
+    // Text replaced at once is not content: retyping one note far past the limit is fine.
+    const retyper = harness.connect(await harness.join(workshop, 'manager'));
+    await retyper.waitSynced();
+    const retyped = noteBy(retyper.session, 'først');
+    writeRecord(retyper.doc, retyped);
+    for (let round = 0; round < 60; round++) {
+      const fields = recordsOf(retyper.doc).get(retyped.id) as Y.Map<unknown>;
+      fields.set('props', { ...retyped.props, richText: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `${round}`.padEnd(9_000, 'z') }] }] } });
+      await eventually(() => expect(Y.encodeStateVector(facilitator.doc)).toEqual(Y.encodeStateVector(retyper.doc)));
+    }
+    expect(retyper.closeCode).toBeNull();
+
     const writers = await Promise.all(['citizen', 'business', 'employee'].map((group) => harness!.join(workshop, group as 'citizen')));
     const refusals: number[] = [];
     for (const session of writers) {
