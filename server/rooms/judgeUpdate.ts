@@ -3,7 +3,7 @@ import { authorize } from '../../shared/domain/authorize';
 import { identityKey, type Identity } from '../../shared/domain/identity';
 import { CLOSE_CODE, type CloseCode } from '../../shared/protocol/closeCodes';
 import { writeRuleOf } from '../../shared/schema';
-import { changesOf, decodeUntrustedUpdate, TooManyChangesError, type ChangeStats, type DecodedUpdate } from '../../shared/validate/changes';
+import { changesOf, decodeUntrustedUpdate, isKnown, TooManyChangesError, type ChangeStats, type DecodedUpdate } from '../../shared/validate/changes';
 import { checkUpdate, isMissingState } from '../../shared/validate/yUpdate';
 import type { DocumentLimits, DocumentSize } from './DocumentLimits';
 
@@ -48,11 +48,15 @@ export function judgeUpdate(sender: Identity, update: Uint8Array, context: GateC
   if (rejection) return refuse(CLOSE_CODE.badUpdate, rejection);
 
   const owner = identityKey(sender);
+  // Only new structs are written under a client id; repeated ones (a sync step 2 computed
+  // before the client received others' edits) are dropped by Yjs and claim nothing.
   const clients = new Set<number>();
-  for (const struct of decoded.structs) clients.add(struct.id.client);
+  for (const struct of decoded.structs) if (!isKnown(doc, struct)) clients.add(struct.id.client);
   for (const client of clients) {
     const holder = context.ownerOf(client);
-    if (holder !== undefined && holder !== owner) return refuse(CLOSE_CODE.forbidden, 'foreign-client-id');
+    if (holder !== undefined && holder !== owner) {
+      return { kind: 'refuse', code: CLOSE_CODE.forbidden, log: { reason: 'foreign-client-id', clientId: String(client), holder } };
+    }
   }
 
   const stats: ChangeStats = { visited: 0 };

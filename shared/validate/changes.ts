@@ -76,6 +76,9 @@ export function changesOf(doc: Y.Doc, decoded: DecodedUpdate, stats?: ChangeStat
   const own = new Map<number, Y.Item[]>();
   for (const struct of decoded.structs) {
     if (!(struct instanceof Y.Item)) continue;
+    // Structs the document has already are dropped by Yjs: a sync step 2 computed against an
+    // older state vector repeats what others wrote since, and changes nothing.
+    if (isKnown(doc, struct)) continue;
     let list = own.get(struct.id.client);
     if (!list) own.set(struct.id.client, (list = []));
     list.push(struct);
@@ -183,6 +186,11 @@ export function changesOf(doc: Y.Doc, decoded: DecodedUpdate, stats?: ChangeStat
   }
   if (stats) stats.visited = visited;
   return changes;
+}
+
+/** True when the document already holds every clock of the struct. */
+export function isKnown(doc: Y.Doc, struct: Y.Item | Y.GC | Y.Skip): boolean {
+  return struct.id.clock + struct.length <= Y.getState(doc.store, struct.id.client);
 }
 
 function changeAt(path: string[], kind: Change['kind'], content: Change['content'], value?: unknown): Change {

@@ -6,6 +6,7 @@ import { recordsOf, workshopOf } from '../../shared/schema';
 import type { Session } from '../../server/auth';
 import { eventually } from '../helpers/eventually';
 import { createHarness, noteBy, writeBoard, writeRecord, type Harness, type HarnessClient } from '../helpers/harness';
+import { syncStep2Frame } from '../helpers/frames';
 import { PAGE_ID } from '../unit/storeFixtures';
 
 /**
@@ -228,6 +229,25 @@ describe('the gate’s rules, in process', () => {
     const second = b.harness.connect(b.facilitator);
     await second.waitSynced();
     expect(fields(second.doc, b.citizenNote).get('x')).toBe(2);
+  });
+
+  it('a participant’s answer computed before others’ edits reached it repeats them, and is not refused', async () => {
+    const b = (current = await board());
+    const citizen = b.harness.connect(b.citizen);
+    const politician = b.harness.connect(b.politician);
+    await Promise.all([citizen.waitSynced(), politician.waitSynced()]);
+    const stale = Y.encodeStateVector(citizen.doc);
+    writeRecord(politician.doc, noteBy(b.politician, 'Skrevet imens'));
+    await eventually(() => expect(recordsOf(citizen.doc).size).toBe(5));
+    // As a client answering the server's sync step 1 late: everything since that step 1.
+    const own = noteBy(b.citizen, 'Mit svar');
+    const copy = new Y.Doc();
+    copy.clientID = citizen.doc.clientID;
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(citizen.doc));
+    writeRecord(copy, own);
+    citizen.send(syncStep2Frame(Y.encodeStateAsUpdate(copy, stale)));
+    await eventually(() => expect(recordsOf(b.observer.doc).has(own.id)).toBe(true));
+    expect(citizen.closeCode).toBeNull();
   });
 
   it('a projector’s changes are applied for no one, and its socket stays open', async () => {

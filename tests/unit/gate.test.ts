@@ -224,3 +224,24 @@ describe('delete sets that repeat what the document already deleted', () => {
     expect(authorize(citizen, [], server)).toBeNull();
   });
 });
+
+describe('a sync step 2 computed against an older state of the server', () => {
+  it('repeats what others wrote since, which changes nothing and is not refused', () => {
+    const server = board();
+    const stale = Y.encodeStateVector(server);
+    // The politician writes; the citizen receives it before answering the server's old step 1.
+    const politicianCopy = new Y.Doc();
+    Y.applyUpdate(politicianCopy, Y.encodeStateAsUpdate(server));
+    writeRecord(politicianCopy, politicianNote());
+    const citizenCopy = new Y.Doc();
+    Y.applyUpdate(citizenCopy, Y.encodeStateAsUpdate(server));
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(politicianCopy));
+    Y.applyUpdate(citizenCopy, Y.encodeStateAsUpdate(politicianCopy));
+    writeRecord(citizenCopy, note('shape:citizen-second' as TLShapeId, 'Også min'));
+    const answer = decodeUntrustedUpdate(Y.encodeStateAsUpdate(citizenCopy, stale));
+    expect(answer.structs.some((s) => s.id.client === politicianCopy.clientID)).toBe(true);
+    const changes = changesOf(server, answer);
+    expect(changes.every((c) => c.key === 'shape:citizen-second')).toBe(true);
+    expect(authorize(citizen, changes, server)).toBeNull();
+  });
+});
