@@ -56,6 +56,8 @@ describe('a Yjs client id belongs to its person', () => {
       }
 
       writer.provider.disconnect();
+      // Its cursor's removal reaches everyone first: the forger's probe must not take it for an answer.
+      await eventually(() => expect(watcher.provider.awareness.getStates().has(writer.doc.clientID)).toBe(false));
       addNote(writer.doc, `shape:offline-${tag}`, 'Skrevet offline på fjeldet', author);
       const code = await forgeUnder(writer.doc, watcher.doc, intruder.token, intruder.participantId);
       expect(code).toBe(CLOSE_CODE.forbidden);
