@@ -1,7 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { GROUP_STYLES, type Group } from '../../shared/domain/groups';
@@ -11,7 +10,7 @@ import { createWorkshop, joinWorkshop, type CreatedWorkshop, type JoinedWorkshop
 import { addNote, noteRecord, notesOf, noteText } from '../helpers/board';
 import { eventually } from '../helpers/eventually';
 import { updateFrame } from '../helpers/frames';
-import { workshopSocketUrl } from '../helpers/rawSocket';
+import { sendOnFreshSocket } from '../helpers/rawSocket';
 import { startServer, type RunningServer } from '../helpers/server';
 import { connectClient, type TestClient } from '../helpers/yjsClient';
 import { notesOn, waitForCanvas } from './boardPage';
@@ -191,7 +190,7 @@ describe('a board under attack by a participant', () => {
           change.edit(copy, knowledge, n);
           const update = Y.encodeStateAsUpdate(copy, before);
           copy.destroy();
-          const fate = await sendAndWaitForClose(server.wsUrl, workshop.id, knowledge.attacker.token, updateFrame(update));
+          const fate = await sendOnFreshSocket(server.wsUrl, workshop.id, knowledge.attacker.token, updateFrame(update));
           report.kinds.set(change.kind, (report.kinds.get(change.kind) ?? 0) + 1);
           if (fate.closed) report.closeCodes.set(fate.code, (report.closeCodes.get(fate.code) ?? 0) + 1);
           else report.accepted.push(change.kind);
@@ -364,29 +363,3 @@ describe('a board under attack by a participant', () => {
   });
 });
 
-/** How long a socket may stay open after a forbidden change before the change counts as accepted. */
-const REFUSAL_WAIT_MS = 3_000;
-
-/**
- * Sends one frame on a fresh socket and waits for the server to close it. A probe answered
- * by presence cannot tell here: the honest participant's cursor is relayed to every socket,
- * and may arrive before the server has read the frame.
- */
-function sendAndWaitForClose(wsUrl: string, workshopId: string, token: string, frame: Uint8Array): Promise<{ closed: false } | { closed: true; code: number }> {
-  return new Promise((resolve, reject) => {
-    const socket = new WebSocket(workshopSocketUrl(wsUrl, workshopId, token));
-    let timer: NodeJS.Timeout | undefined;
-    socket.once('open', () => {
-      socket.send(frame);
-      timer = setTimeout(() => {
-        socket.terminate();
-        resolve({ closed: false });
-      }, REFUSAL_WAIT_MS);
-    });
-    socket.once('close', (code) => {
-      clearTimeout(timer);
-      resolve({ closed: true, code });
-    });
-    socket.once('error', reject);
-  });
-}

@@ -41,3 +41,33 @@ export function upgradeRequest(target: string, port: number): string {
     '',
   ].join('\r\n');
 }
+
+/** How long a socket may stay open after a frame the server must refuse, before it counts as accepted. */
+export const REFUSAL_WAIT_MS = 3_000;
+
+/** What became of a frame sent by {@link sendOnFreshSocket}. */
+export type FreshFrameFate = { closed: false } | { closed: true; code: number };
+
+/**
+ * Sends one frame on a fresh socket and waits for the server to close it, or for
+ * {@link REFUSAL_WAIT_MS}. Unlike a probe answered with presence, nothing relayed to the
+ * socket (another person's cursor, a removal) can pass for the server's verdict.
+ */
+export function sendOnFreshSocket(wsUrl: string, workshopId: string, token: string, frame: Uint8Array): Promise<FreshFrameFate> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(workshopSocketUrl(wsUrl, workshopId, token));
+    let timer: NodeJS.Timeout | undefined;
+    socket.once('open', () => {
+      socket.send(frame);
+      timer = setTimeout(() => {
+        socket.terminate();
+        resolve({ closed: false });
+      }, REFUSAL_WAIT_MS);
+    });
+    socket.once('close', (code) => {
+      clearTimeout(timer);
+      resolve({ closed: true, code });
+    });
+    socket.once('error', reject);
+  });
+}

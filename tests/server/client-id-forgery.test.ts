@@ -5,7 +5,7 @@ import { createWorkshop, joinWorkshop, type CreatedWorkshop } from '../helpers/a
 import { addNote, notesOf } from '../helpers/board';
 import { eventually } from '../helpers/eventually';
 import { updateFrame } from '../helpers/frames';
-import { ProbeSocket } from '../helpers/probeSocket';
+import { sendOnFreshSocket } from '../helpers/rawSocket';
 import { startServer, type RunningServer } from '../helpers/server';
 import { connectClient, type TestClient } from '../helpers/yjsClient';
 
@@ -30,9 +30,7 @@ describe('a Yjs client id belongs to its person', () => {
     forged.clientID = victim.clientID;
     const vector = Y.encodeStateVector(forged);
     addNote(forged, 'shape:forgery', 'Skrevet i dit navn', { participantId, group: 'business' });
-    const socket = await ProbeSocket.open(server.wsUrl, workshop.id, token);
-    const fate = await socket.send(updateFrame(Y.encodeStateAsUpdate(forged, vector)));
-    socket.close();
+    const fate = await sendOnFreshSocket(server.wsUrl, workshop.id, token, updateFrame(Y.encodeStateAsUpdate(forged, vector)));
     return fate.closed ? fate.code : null;
   }
 

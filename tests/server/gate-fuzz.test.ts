@@ -8,7 +8,7 @@ import { createWorkshop, joinWorkshop, type CreatedWorkshop, type JoinedWorkshop
 import { addNote, noteRecord, notesOf } from '../helpers/board';
 import { eventually } from '../helpers/eventually';
 import { updateFrame } from '../helpers/frames';
-import { ProbeSocket } from '../helpers/probeSocket';
+import { sendOnFreshSocket } from '../helpers/rawSocket';
 import { startServer, type RunningServer } from '../helpers/server';
 import { connectClient, type TestClient } from '../helpers/yjsClient';
 
@@ -182,9 +182,7 @@ describe('the gate under a fuzz of forbidden changes', () => {
           change.edit(copy, board);
           const update = Y.encodeStateAsUpdate(copy, vector);
           copy.destroy();
-          const socket = await ProbeSocket.open(server.wsUrl, workshop.id, attacker.token);
-          const fate = await socket.send(updateFrame(update));
-          socket.close();
+          const fate = await sendOnFreshSocket(server.wsUrl, workshop.id, attacker.token, updateFrame(update));
           kinds.set(change.kind, (kinds.get(change.kind) ?? 0) + 1);
           if (!fate.closed) accepted.push(change.kind);
           else closeCodes.set(fate.code, (closeCodes.get(fate.code) ?? 0) + 1);
