@@ -26,6 +26,7 @@ const app = await buildHttpApp({
   logger,
   publicUrl: () => publicUrlFor(config, boundPort),
   closeWorkshop: (workshopId) => rooms.closeWorkshop(workshopId),
+  changeWorkshop: (workshopId, change) => rooms.change(workshopId, change),
 });
 
 const wss = new WebSocketServer({

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type * as Y from 'yjs';
 import type { Config } from '../config';
 import type { Storage } from '../storage/Storage';
 
@@ -11,4 +12,6 @@ export interface HttpDeps {
   publicUrl: () => string;
   /** Closes every open connection of a workshop and drops its room (before its rows are removed). */
   closeWorkshop: (workshopId: string) => Promise<void>;
+  /** The server's own write to a workshop's document, stored before anyone receives it. */
+  changeWorkshop: (workshopId: string, change: (doc: Y.Doc) => void) => Promise<void>;
 }

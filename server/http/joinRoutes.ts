@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { listParticipant } from '../../shared/domain/participants';
 import type { JoinedWorkshop } from '../../shared/protocol/httpApi';
 import { joinSchema, type JoinBody } from '../../shared/validate/httpBodies';
 import { hashToken, newId, newToken, normalizeJoinCode } from '../auth';
@@ -29,6 +30,11 @@ export function joinRoutes(deps: HttpDeps) {
       // One join of a workshop at a time, so two joins can never both take its last place.
       const joined = await admissions.run(workshop.id, () => admit(deps, workshop, request.body));
       deps.logger.info({ workshopId: workshop.id, participantId: joined.participantId }, 'participant joined');
+      const listed = { name: request.body.name?.trim() || null, group: request.body.group };
+      // The join stands even if the list could not be written now; it is a view of storage.
+      await deps
+        .changeWorkshop(workshop.id, (doc) => listParticipant(doc, joined.participantId, listed))
+        .catch((error: unknown) => deps.logger.error({ err: error, workshopId: workshop.id }, 'could not list the participant'));
       return joined;
     });
   };
