@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { participantsOf } from '../../shared/schema';
 import { CLOSE_CODE } from '../../shared/protocol/closeCodes';
 import { createWorkshop, joinWorkshop, type CreatedWorkshop } from '../helpers/api';
 import { addNote, notesOf } from '../helpers/board';
@@ -42,11 +43,12 @@ describe('updates whose structs wait on each other in a circle', () => {
       });
     }
     await eventually(() => expect(Object.keys(notesOf(watcher.doc))).toHaveLength(RECORDS), { timeout: 30_000 });
-    const before = Y.encodeStateVector(watcher.doc);
-
     const cycle = craftedFrames(writer.doc.clientID).find((c) => c.name === 'two clients whose structs point at each other');
     if (!cycle) throw new Error('crafted cycle missing');
     const tokens = await Promise.all(Array.from({ length: ATTACKERS }, async () => (await joinWorkshop(server, workshop.joinCode, 'other')).token));
+    // Each join lists its participant in the document: the baseline is taken once they are in.
+    await eventually(() => expect(participantsOf(watcher.doc).size).toBe(ATTACKERS));
+    const before = Y.encodeStateVector(watcher.doc);
     const codes = new Set<number>();
     let attempts = 0;
     const until = Date.now() + ATTACK_MS;
