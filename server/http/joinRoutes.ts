@@ -6,10 +6,7 @@ import { hashToken, newId, newToken, normalizeJoinCode } from '../auth';
 import type { WorkshopRecord } from '../storage/Storage';
 import type { HttpDeps } from './deps';
 import { HttpError } from './errors';
-import { WRONG_CODE_BURST, WrongCodeBudget } from './WrongCodeBudget';
-
-/** @deprecated The budget is now a burst with a steady refill; use WRONG_CODE_BURST. */
-export const WRONG_CODES_PER_WINDOW = WRONG_CODE_BURST;
+import { WrongCodeBudget } from './WrongCodeBudget';
 
 /** `POST /api/join`: a participant joins by code and receives a participant token. */
 export function joinRoutes(deps: HttpDeps) {

@@ -146,9 +146,9 @@ async function describeWorkshop(deps: HttpDeps, workshop: WorkshopRecord, sessio
     });
     return { ...facts, joinCode: workshop.joinCode, urls };
   }
-  if (session.role === 'participant' && session.participantId) {
-    const p = await deps.storage.getParticipant(session.participantId);
-    if (p) return { ...facts, participant: { id: p.id, name: p.name, group: p.group } };
+  // The session was read from storage with its participant: no second look-up.
+  if (session.role === 'participant' && session.participantId && session.group) {
+    return { ...facts, participant: { id: session.participantId, name: session.name, group: session.group } };
   }
   return facts;
 }

@@ -15,7 +15,6 @@ import { Presence, PresenceError } from './Presence';
 import { PresenceTicker } from './PresenceTicker';
 import { judgeUpdate } from './judgeUpdate';
 
-export { COMPACT_AFTER_UPDATES } from './DurableDocument';
 export type { RoomLimits } from './DocumentLimits';
 
 /** What visiting one existing struct for a delete set is charged, in bytes of the sender's budget. */

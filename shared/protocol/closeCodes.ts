@@ -23,8 +23,6 @@ export const CLOSE_CODE = {
   tooLarge: 4413,
   /** A Yjs update or awareness state that fails validation. */
   badUpdate: 4422,
-  /** The connection sent more than its share of messages or bytes. */
-  rateLimited: 4429,
   /** The connection reads too slowly; its unsent data passed the limit. Reconnect. */
   tooSlow: 4503,
   /** The server could not store or apply changes; reconnect to resynchronise. */
