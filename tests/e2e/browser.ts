@@ -1,4 +1,4 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,4 +57,35 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(RESULTS_DIR, `${name}.png`);
   await page.screenshot({ path: file });
   return file;
+}
+
+/** A laptop-sized window. */
+export const LAPTOP = { width: 1280, height: 800 };
+
+/**
+ * Chromium for one test file: every context it opens is watched for requests (and closed
+ * with it), each context a separate person's browser with its own storage.
+ */
+export class BrowserSession {
+  readonly requests = new RequestLog();
+  private readonly contexts: BrowserContext[] = [];
+
+  private constructor(readonly browser: Browser) {}
+
+  static async launch(): Promise<BrowserSession> {
+    return new BrowserSession(await launchBrowser());
+  }
+
+  /** A new context, laptop-sized and in English unless told otherwise. */
+  async newContext(options: BrowserContextOptions = {}): Promise<BrowserContext> {
+    const context = await this.browser.newContext({ viewport: LAPTOP, locale: 'en-GB', ...options });
+    this.requests.watch(context);
+    this.contexts.push(context);
+    return context;
+  }
+
+  async close(): Promise<void> {
+    for (const context of this.contexts.splice(0)) await context.close().catch(() => {});
+    await this.browser.close();
+  }
 }

@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GROUP_STYLES } from '../../shared/domain/groups';
 import { recordsOf } from '../../shared/schema';
@@ -7,9 +7,8 @@ import { eventually } from '../helpers/eventually';
 import { startServer, type RunningServer } from '../helpers/server';
 import { connectClient } from '../helpers/yjsClient';
 import { notesOn, waitForCanvas } from './boardPage';
-import { launchBrowser, RequestLog, screenshot } from './browser';
+import { BrowserSession, screenshot } from './browser';
 
-const LAPTOP = { width: 1280, height: 800 };
 const NOTE_TEXT = 'A school bus to the settlements';
 
 /** Plain text of a note's rich text, as the document holds it. */
@@ -21,16 +20,12 @@ function textOf(node: unknown): string {
 
 describe('the canvas rules in the browser', () => {
   let server: RunningServer;
-  let browser: Browser;
-  const requests = new RequestLog();
-  const contexts: BrowserContext[] = [];
+  let session: BrowserSession;
   /** Sockets of each page that closed, counted from the page's first request. */
   const socketsClosed = new Map<Page, number>();
 
   async function open(workshop: CreatedWorkshop, token: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: LAPTOP, locale: 'en-GB' });
-    requests.watch(context);
-    contexts.push(context);
+    const context = await session.newContext();
     const page = await context.newPage();
     socketsClosed.set(page, 0);
     page.on('websocket', (ws) => ws.on('close', () => socketsClosed.set(page, (socketsClosed.get(page) ?? 0) + 1)));
@@ -44,12 +39,11 @@ describe('the canvas rules in the browser', () => {
 
   beforeAll(async () => {
     server = await startServer();
-    browser = await launchBrowser();
+    session = await BrowserSession.launch();
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => {});
-    await browser?.close();
+    await session?.close();
     await server?.stop();
   });
 
@@ -150,7 +144,7 @@ describe('the canvas rules in the browser', () => {
   });
 
   it('makes no request to any host but Flet, and no page error', () => {
-    expect(requests.foreign(server.url)).toEqual([]);
-    expect(requests.errors).toEqual([]);
+    expect(session.requests.foreign(server.url)).toEqual([]);
+    expect(session.requests.errors).toEqual([]);
   });
 });

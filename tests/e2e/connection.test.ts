@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
+import type { BrowserContext, Page, WebSocketRoute } from 'playwright-core';
 import type { TLPageId } from 'tldraw';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkshop, joinWorkshop } from '../helpers/api';
@@ -7,9 +7,8 @@ import { eventually } from '../helpers/eventually';
 import { startServer, type RunningServer } from '../helpers/server';
 import { connectClient } from '../helpers/yjsClient';
 import { waitForCanvas } from './boardPage';
-import { launchBrowser, RequestLog, screenshot } from './browser';
+import { BrowserSession, screenshot } from './browser';
 
-const LAPTOP = { width: 1280, height: 800 };
 /** Longer than the offline cache's wait for the server (3 s), with room for a slow machine. */
 const LONGER_THAN_CACHE_FALLBACK_MS = 6_000;
 
@@ -34,25 +33,19 @@ function statusText(page: Page): Promise<string | null> {
 
 describe('the connection between a browser and its workshop', () => {
   let server: RunningServer;
-  let browser: Browser;
-  const requests = new RequestLog();
-  const contexts: BrowserContext[] = [];
+  let session: BrowserSession;
 
   async function newContext(): Promise<BrowserContext> {
-    const context = await browser.newContext({ viewport: LAPTOP, locale: 'en-GB' });
-    requests.watch(context);
-    contexts.push(context);
-    return context;
+    return session.newContext();
   }
 
   beforeAll(async () => {
     server = await startServer();
-    browser = await launchBrowser();
+    session = await BrowserSession.launch();
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => {});
-    await browser?.close();
+    await session?.close();
     await server?.stop();
   });
 
@@ -192,7 +185,7 @@ describe('the connection between a browser and its workshop', () => {
   });
 
   it('makes no request to any host but Flet', () => {
-    expect(requests.foreign(server.url)).toEqual([]);
-    expect(requests.errors).toEqual([]);
+    expect(session.requests.foreign(server.url)).toEqual([]);
+    expect(session.requests.errors).toEqual([]);
   });
 });

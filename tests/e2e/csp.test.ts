@@ -1,11 +1,10 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../helpers/eventually';
 import { startServer, type RunningServer } from '../helpers/server';
 import { notesOn, waitForCanvas } from './boardPage';
-import { launchBrowser, RequestLog, screenshot } from './browser';
+import { BrowserSession, screenshot } from './browser';
 
-const LAPTOP = { width: 1280, height: 800 };
 const NOTE_TEXT = 'A library bus for the settlements';
 /** Name of the function the pages call with each violation they see. */
 const REPORT_BINDING = 'fletReportCspViolation';
@@ -20,9 +19,7 @@ interface Violation {
 
 describe('the Content Security Policy in a browser', () => {
   let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const requests = new RequestLog();
+  let session: BrowserSession;
   const violations: Violation[] = [];
   const consoleMessages: string[] = [];
   let facilitator: Page;
@@ -32,9 +29,7 @@ describe('the Content Security Policy in a browser', () => {
 
   /** A browser context whose every page reports CSP violations, by event and in the console. */
   async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: LAPTOP, locale: 'en-GB' });
-    contexts.push(context);
-    requests.watch(context);
+    const context = await session.newContext();
     await context.exposeBinding(REPORT_BINDING, ({ page }, violation: Omit<Violation, 'page'>) => {
       violations.push({ page: page.url(), ...violation });
     });
@@ -59,12 +54,11 @@ describe('the Content Security Policy in a browser', () => {
 
   beforeAll(async () => {
     server = await startServer();
-    browser = await launchBrowser();
+    session = await BrowserSession.launch();
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => {});
-    await browser?.close();
+    await session?.close();
     await server?.stop();
   });
 
@@ -134,9 +128,9 @@ describe('the Content Security Policy in a browser', () => {
   it('saw no violation of the policy on any of these pages', () => {
     expect(violations).toEqual([]);
     expect(consoleMessages).toEqual([]);
-    expect(requests.errors).toEqual([]);
+    expect(session.requests.errors).toEqual([]);
     // The pages did connect to the board's socket, which connect-src allows.
-    expect(requests.urls.some((url) => url.startsWith(`${server.url.replace(/^http/, 'ws')}/ws/`))).toBe(true);
+    expect(session.requests.urls.some((url) => url.startsWith(`${server.url.replace(/^http/, 'ws')}/ws/`))).toBe(true);
   });
 
   it('would have noticed one: an inline script is refused and reported', async () => {

@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CLOSE_CODE } from '../../shared/protocol/closeCodes';
@@ -8,9 +8,8 @@ import { eventually } from '../helpers/eventually';
 import { startServer, type RunningServer } from '../helpers/server';
 import { connectClient } from '../helpers/yjsClient';
 import { waitForCanvas } from './boardPage';
-import { launchBrowser, RequestLog, screenshot } from './browser';
+import { BrowserSession, LAPTOP, screenshot } from './browser';
 
-const LAPTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 const PROJECTOR = { width: 1920, height: 1080 };
 /** A page a participant writes behind the editor's back; pages are the facilitator's. */
@@ -27,15 +26,10 @@ function carriesForbiddenChange(message: string | Buffer): boolean {
 
 describe('a board whose change the server refuses', () => {
   let server: RunningServer;
-  let browser: Browser;
-  const requests = new RequestLog();
-  const contexts: BrowserContext[] = [];
+  let session: BrowserSession;
 
   async function newContext(viewport = LAPTOP): Promise<BrowserContext> {
-    const context = await browser.newContext({ viewport, locale: 'en-GB' });
-    requests.watch(context);
-    contexts.push(context);
-    return context;
+    return session.newContext({ viewport });
   }
 
   /**
@@ -61,12 +55,11 @@ describe('a board whose change the server refuses', () => {
 
   beforeAll(async () => {
     server = await startServer();
-    browser = await launchBrowser();
+    session = await BrowserSession.launch();
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => {});
-    await browser?.close();
+    await session?.close();
     await server?.stop();
   });
 
@@ -181,7 +174,7 @@ describe('a board whose change the server refuses', () => {
   });
 
   it('makes no request to any host but Flet, and no page error', () => {
-    expect(requests.foreign(server.url)).toEqual([]);
-    expect(requests.errors).toEqual([]);
+    expect(session.requests.foreign(server.url)).toEqual([]);
+    expect(session.requests.errors).toEqual([]);
   });
 });
