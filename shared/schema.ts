@@ -15,9 +15,14 @@ import type * as Y from 'yjs';
  * Who may write a top-level type:
  * - `canvas`: per record, by the canvas rules (shared/domain/canvasRules.ts);
  * - `facilitator`: the facilitator only;
- * - `server`: nobody but the server itself (`room.change`).
+ * - `server`: nobody but the server itself (`room.change`);
+ * - `threads`: anyone starts a thread; its owner and the facilitator change its card;
+ * - `threadNotes`: anyone links and unlinks notes to threads;
+ * - `learnings`: anyone adds a learning as themselves; its writer and the facilitator change it;
+ * - `editors`: the facilitator and the participants named narrative editors in `workshop`.
+ * The rules themselves are plain functions in shared/domain/ (authorize.ts, processRules.ts).
  */
-export type WriteRule = 'canvas' | 'facilitator' | 'server';
+export type WriteRule = 'canvas' | 'facilitator' | 'server' | 'threads' | 'threadNotes' | 'learnings' | 'editors';
 
 export const TOP_LEVEL = {
   /** tldraw document records (shapes, pages, bindings, assets, document). */
@@ -26,6 +31,20 @@ export const TOP_LEVEL = {
   workshop: 'workshop',
   /** Who joined: participant id → name and group, written when they join. */
   participants: 'participants',
+  /** Gatherings of the process: id → Y.Map {title, place, date, pageId, order, archived}. */
+  gatherings: 'gatherings',
+  /** What everyone follows now: current gathering (Y.Map of JSON values). */
+  live: 'live',
+  /** Threads: id → Y.Map {title, purpose, goal, owner, status, createdBy, createdAt}. */
+  threads: 'threads',
+  /** Links of notes to threads: `threadId/noteId` → {threadId, noteId, order, linkedBy}. */
+  threadNotes: 'threadNotes',
+  /** What was learned in a thread: id → {threadId, text, at, group, writer}. */
+  learnings: 'learnings',
+  /** The narrative: the rich-text editor's Y.XmlFragment (sections, passages, source marks). */
+  narrative: 'narrative',
+  /** Each weave of a thread into the narrative: passage id → {threadId, noteIds, at, dismissed}. */
+  weaves: 'weaves',
 } as const;
 
 /** A top-level name of the workshop document. */
@@ -36,6 +55,13 @@ export const WRITE_RULES: Readonly<Record<TopLevelName, WriteRule>> = {
   records: 'canvas',
   workshop: 'facilitator',
   participants: 'server',
+  gatherings: 'facilitator',
+  live: 'facilitator',
+  threads: 'threads',
+  threadNotes: 'threadNotes',
+  learnings: 'learnings',
+  narrative: 'editors',
+  weaves: 'editors',
 };
 
 /** The write rule of a top-level name, or undefined when the document has no such type. */
@@ -56,4 +82,39 @@ export function workshopOf(doc: Y.Doc): Y.Map<unknown> {
 /** Participants who joined, by id. */
 export function participantsOf(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap<unknown>(TOP_LEVEL.participants);
+}
+
+/** Gatherings by id, each a Y.Map of JSON fields. */
+export function gatheringsMapOf(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
+  return doc.getMap<Y.Map<unknown>>(TOP_LEVEL.gatherings);
+}
+
+/** What everyone follows now. */
+export function liveOf(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(TOP_LEVEL.live);
+}
+
+/** Threads by id, each a Y.Map of JSON fields (the card). */
+export function threadsMapOf(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
+  return doc.getMap<Y.Map<unknown>>(TOP_LEVEL.threads);
+}
+
+/** Note links of every thread, one JSON value per link. */
+export function threadNotesOf(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(TOP_LEVEL.threadNotes);
+}
+
+/** Learnings of every thread, one JSON value per learning. */
+export function learningsOf(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(TOP_LEVEL.learnings);
+}
+
+/** The narrative's rich text, as the tiptap editor's Yjs binding keeps it. */
+export function narrativeOf(doc: Y.Doc): Y.XmlFragment {
+  return doc.getXmlFragment(TOP_LEVEL.narrative);
+}
+
+/** Weaves of threads into the narrative, by passage id. */
+export function weavesOf(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(TOP_LEVEL.weaves);
 }

@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import { GROUP_NAMES } from '../../shared/domain/groupNames';
 import { isLanguage, LANGUAGES, type Language } from '../../shared/domain/languages';
 import da from './da.json';
+import { featureStrings } from './features';
 import en from './en.json';
 import kl from './kl.json';
 import sv from './sv.json';
@@ -32,9 +33,9 @@ function browserLanguage(): Language {
 export function initI18n(): typeof i18next {
   void i18next.use(initReactI18next).init({
     resources: {
-      da: { translation: { ...da, groups: GROUP_NAMES.da } },
-      en: { translation: { ...en, groups: GROUP_NAMES.en } },
-      sv: { translation: { ...sv, groups: GROUP_NAMES.sv } },
+      da: { translation: { ...da, ...featureStrings('da'), groups: GROUP_NAMES.da } },
+      en: { translation: { ...en, ...featureStrings('en'), groups: GROUP_NAMES.en } },
+      sv: { translation: { ...sv, ...featureStrings('sv'), groups: GROUP_NAMES.sv } },
       kl: { translation: kl },
     },
     lng: storedLanguage() ?? browserLanguage(),

@@ -11,6 +11,7 @@ import {
 } from 'tldraw';
 import * as Y from 'yjs';
 import type { Identity } from '../../shared/domain/identity';
+import type { Awareness } from 'y-protocols/awareness';
 import { bindStoreToDoc, type SetAsideRecord } from './binding';
 import { connect, type ConnectionStatus } from './connection';
 import { bindPresence, type PresenceIdentity } from './presence';
@@ -34,6 +35,8 @@ export interface WorkshopSession {
   status: ConnectionStatus;
   setAside: SetAsideRecord[];
   doc: Y.Doc | null;
+  /** Presence of everyone on the board (cursors on the canvas and in the narrative). */
+  awareness: Awareness | null;
 }
 
 declare global {
@@ -54,6 +57,7 @@ export function useWorkshopSession(options: SessionOptions | null): WorkshopSess
     status: 'connecting',
     setAside: [],
     doc: null,
+    awareness: null,
   });
   const workshopId = options?.workshopId;
   const token = options?.token;
@@ -83,7 +87,7 @@ export function useWorkshopSession(options: SessionOptions | null): WorkshopSess
     const update = (patch: Partial<WorkshopSession>): void => {
       if (alive) setSession((s) => ({ ...s, ...patch }));
     };
-    setSession({ store, ready: false, status: 'connecting', setAside: [], doc });
+    setSession({ store, ready: false, status: 'connecting', setAside: [], doc, awareness: null });
 
     const connection = connect(doc, options.workshopId, options.token);
     disposers.push(() => connection.dispose());
@@ -114,7 +118,7 @@ export function useWorkshopSession(options: SessionOptions | null): WorkshopSess
       disposers.push(() => {
         if (window.__fletDoc === doc) delete window.__fletDoc;
       });
-      update({ ready: true });
+      update({ ready: true, awareness: connection.awareness });
     });
 
     return () => {

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Editor } from 'tldraw';
 import { useTranslation } from 'react-i18next';
 import { bindingUtils, shapeUtils } from '../canvas/config';
 import { FletCanvas } from '../canvas/FletCanvas';
@@ -15,6 +16,15 @@ import { StatusIndicator } from './StatusIndicator';
 import { useBoardCredentials } from './useBoardCredentials';
 import { useBoardIdentity } from './useBoardIdentity';
 import { useReloadAfterRefusal } from './useReloadAfterRefusal';
+import { GatheringBar } from './gatherings/GatheringBar';
+import { GatheringsPanel } from './gatherings/GatheringsPanel';
+import { MyNotesPanel } from './myNotes/MyNotesPanel';
+import { NarrativeView } from './narrative/NarrativeView';
+import { ThreadsPanel } from './threads/ThreadsPanel';
+import { showNoteOnCanvas } from './showNote';
+import { ViewNav } from './ViewNav';
+import { WeaveView } from './weave/WeaveView';
+import { WorkshopProvider, type BoardView, type SidePanel, type Workshop } from './WorkshopContext';
 
 /** A workshop board: facilitator and participants (`/w/:id`) or the projector (`/p/:id`). */
 export function BoardPage({ workshopId, projector }: { workshopId: string; projector: boolean }) {
@@ -41,6 +51,23 @@ export function BoardPage({ workshopId, projector }: { workshopId: string; proje
     if (info) document.title = `${info.title} · Flet`;
   }, [info]);
 
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const [view, setView] = useState<BoardView>('board');
+  const [panel, setPanel] = useState<SidePanel>(null);
+  const [selectedThreadId, selectThread] = useState<string | null>(null);
+  const openThread = useCallback((threadId: string) => {
+    selectThread(threadId);
+    setPanel('threads');
+    setView('board');
+  }, []);
+  const showNote = useCallback(
+    (noteId: string) => {
+      setView('board');
+      if (editor) showNoteOnCanvas(editor, noteId);
+    },
+    [editor],
+  );
+
   const session = useWorkshopSession(
     token && info && identity && !problem ? { workshopId, token, identity, presence, shapeUtils, bindingUtils } : null,
   );
@@ -51,6 +78,30 @@ export function BoardPage({ workshopId, projector }: { workshopId: string; proje
   useEffect(() => {
     if (ended) end(ended === 'deleted' ? 'notFound' : 'unauthorized');
   }, [ended, end]);
+
+  const workshop = useMemo<Workshop | null>(
+    () =>
+      session.doc && identity && session.ready
+        ? {
+            workshopId,
+            doc: session.doc,
+            identity,
+            awareness: projector ? null : session.awareness,
+            displayName,
+            color,
+            editor,
+            view,
+            setView,
+            panel,
+            setPanel,
+            selectedThreadId,
+            selectThread,
+            openThread,
+            showNote,
+          }
+        : null,
+    [workshopId, session.doc, session.awareness, session.ready, identity, projector, displayName, color, editor, view, panel, selectedThreadId, openThread, showNote],
+  );
 
   if (problem && problem !== 'network') return <ErrorPage message={t(`errors.${problem}`)} />;
   if (problem === 'network') return <ErrorPage message={t('errors.network')} />;
@@ -66,6 +117,7 @@ export function BoardPage({ workshopId, projector }: { workshopId: string; proje
         language={i18n.language}
         projector={projector}
         identity={identity}
+        onEditor={setEditor}
       />
     ) : (
       <p className="loading" role="status">
@@ -74,7 +126,7 @@ export function BoardPage({ workshopId, projector }: { workshopId: string; proje
     );
 
   if (projector) {
-    return (
+    const screen = (
       <div className="projector">
         <h1 className="visually-hidden">{info?.title ?? 'Flet'}</h1>
         <div className="canvas" data-testid="canvas">
@@ -85,10 +137,11 @@ export function BoardPage({ workshopId, projector }: { workshopId: string; proje
         {reloading && <RefusedNotice onReload={reloadNow} />}
       </div>
     );
+    return workshop ? <WorkshopProvider value={workshop}>{screen}</WorkshopProvider> : screen;
   }
 
   const isFacilitator = identity?.role === 'facilitator';
-  return (
+  const page = (
     <div className="board">
       <header className="topbar">
         <h1 className="topbar-title">{info?.title ?? 'Flet'}</h1>
@@ -108,17 +161,35 @@ export function BoardPage({ workshopId, projector }: { workshopId: string; proje
           </button>
         )}
       </header>
+      {workshop && (
+        <div className="board-nav">
+          <GatheringBar />
+          <ViewNav />
+        </div>
+      )}
       <div className="board-body">
-        <main className="canvas" data-testid="canvas">
-          {canvas}
-          <GroupLegend own={identity?.group ?? null} />
-          <SetAsideNotice records={session.setAside} />
+        <main className="board-main">
+          <div className="canvas" data-testid="canvas" hidden={view !== 'board'}>
+            {canvas}
+            <GroupLegend own={identity?.group ?? null} />
+            <SetAsideNotice records={session.setAside} />
+          </div>
+          {workshop && view === 'weave' && <WeaveView />}
+          {workshop && view === 'narrative' && <NarrativeView />}
           {reloading && <RefusedNotice onReload={reloadNow} />}
         </main>
+        {workshop && view === 'board' && panel && (
+          <aside className="side-panel" aria-label={t(`views.panels.${panel}`)}>
+            {panel === 'threads' && <ThreadsPanel />}
+            {panel === 'myNotes' && <MyNotesPanel />}
+            {panel === 'gatherings' && <GatheringsPanel />}
+          </aside>
+        )}
         {isFacilitator && shareOpen && info?.urls && info.joinCode && (
           <SharePanel urls={info.urls} joinCode={info.joinCode} focusOnOpen={shareToggled} onClose={() => toggleShare(false)} />
         )}
       </div>
     </div>
   );
+  return workshop ? <WorkshopProvider value={workshop}>{page}</WorkshopProvider> : page;
 }

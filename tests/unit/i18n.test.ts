@@ -3,6 +3,7 @@ import da from '../../client/i18n/da.json';
 import en from '../../client/i18n/en.json';
 import sv from '../../client/i18n/sv.json';
 import { tldrawLocale } from '../../client/i18n';
+import { FEATURE_STRINGS } from '../../client/i18n/features';
 import { GROUP_NAMES, groupName } from '../../shared/domain/groupNames';
 import { GROUPS } from '../../shared/domain/groups';
 
@@ -18,6 +19,11 @@ describe('translations', () => {
 
   it('has Swedish complete too', () => {
     expect(keys(sv).sort()).toEqual(keys(en).sort());
+  });
+
+  it.each(Object.entries(FEATURE_STRINGS))('has the %s view in Danish, Swedish and English, key for key', (_name, strings) => {
+    expect(keys(strings.da).sort()).toEqual(keys(strings.en).sort());
+    expect(keys(strings.sv).sort()).toEqual(keys(strings.en).sort());
   });
 
   it('names every stakeholder group in Danish, Swedish and English, and Greenlandic falls back to Danish', () => {

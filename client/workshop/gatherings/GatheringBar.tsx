@@ -1,0 +1,4 @@
+/** GatheringBar: not built yet. */
+export function GatheringBar() {
+  return null;
+}

@@ -1,0 +1,4 @@
+/** GatheringsPanel: not built yet. */
+export function GatheringsPanel() {
+  return null;
+}

@@ -1,0 +1,4 @@
+/** MyNotesPanel: not built yet. */
+export function MyNotesPanel() {
+  return null;
+}

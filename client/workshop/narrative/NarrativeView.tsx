@@ -1,0 +1,4 @@
+/** NarrativeView: not built yet. */
+export function NarrativeView() {
+  return null;
+}

@@ -1,0 +1,4 @@
+/** ThreadsPanel: not built yet. */
+export function ThreadsPanel() {
+  return null;
+}

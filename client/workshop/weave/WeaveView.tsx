@@ -1,0 +1,4 @@
+/** WeaveView: not built yet. */
+export function WeaveView() {
+  return null;
+}
