@@ -40,6 +40,7 @@ export function authorize(actor: Identity, changes: readonly Change[], doc: Y.Do
       return { reason: 'facilitator-only', top: change.top, key: change.key };
     }
     if (rule === 'canvas') canvas.push(change);
+    else if (rule !== 'facilitator' && actor.role !== 'facilitator') return { reason: 'facilitator-only', top: change.top, key: change.key };
   }
   return authorizeCanvas(actor, canvas, doc);
 }
