@@ -28,6 +28,8 @@ export interface Learning {
   group: Group | null;
   /** The participant who wrote it; null for the facilitator. */
   writer: string | null;
+  /** The gathering it was written at or for, if any (the weave view draws it there). */
+  gatheringId: string | null;
 }
 
 /** A thread's card with its linked notes in order and its learnings by date. */
@@ -93,6 +95,7 @@ export function learningFrom(id: string, value: unknown): Learning | null {
     at: learning.at,
     group: isGroup(learning.group) ? learning.group : null,
     writer: typeof learning.writer === 'string' ? learning.writer : null,
+    gatheringId: typeof learning.gatheringId === 'string' ? learning.gatheringId : null,
   };
 }
 
@@ -247,8 +250,15 @@ export function moveLinkedNote(doc: Y.Doc, actor: Identity, threadId: string, no
   });
 }
 
-/** Adds what was learned to a thread, dated now, with the writer's group. */
-export function addLearning(doc: Y.Doc, actor: Identity, threadId: string, learningText: string, now = Date.now()): string {
+/** Adds what was learned to a thread, dated now, with the writer's group and the gathering it belongs to. */
+export function addLearning(
+  doc: Y.Doc,
+  actor: Identity,
+  threadId: string,
+  learningText: string,
+  gatheringId: string | null,
+  now = Date.now(),
+): string {
   const id = newId('learning');
   doc.transact(() => {
     learningsOf(doc).set(id, {
@@ -257,6 +267,7 @@ export function addLearning(doc: Y.Doc, actor: Identity, threadId: string, learn
       at: now,
       group: actor.group,
       writer: actor.participantId,
+      gatheringId,
     });
   });
   return id;
