@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('./client', import.meta.url));
@@ -20,7 +21,8 @@ export default defineConfig({
     __TLDRAW_LICENSE_KEY__: JSON.stringify(process.env.TLDRAW_LICENSE_KEY ?? ''),
   },
   build: {
-    outDir: '../dist/client',
+    // FLET_CLIENT_DIR, as the server reads it, lets two builds run side by side.
+    outDir: process.env.FLET_CLIENT_DIR ? path.resolve(process.env.FLET_CLIENT_DIR) : '../dist/client',
     emptyOutDir: true,
     chunkSizeWarningLimit: 4000,
     assetsInlineLimit: 0,
