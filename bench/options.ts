@@ -8,13 +8,20 @@ import { SERVER_NAMES, type ServerName } from './servers';
  *   --scenario=3,4 | BENCH_SCENARIOS  run only these scenario numbers
  *   --server=flet,hocuspocus | BENCH_SERVERS  run only these servers
  *   --workers=2 | BENCH_WORKERS       load-generator threads
+ *   --parts=load,gate,views | BENCH_PARTS  which parts to run (default all): the load
+ *                                     scenarios, the gate's cost per update, the process views
+ *                                     opened in Chromium
  */
 export interface Options {
   scenarios: Scenario[];
   servers: ServerName[];
   timing: Timing;
   quick: boolean;
+  parts: Part[];
 }
+
+export const PARTS = ['load', 'gate', 'views'] as const;
+export type Part = (typeof PARTS)[number];
 
 function flag(argv: string[], name: string): string | undefined {
   const hit = argv.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
@@ -42,5 +49,9 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
   const timing: Timing = quick
     ? { warmupS: 2, measureS: 8, drainMaxS: 5, workers }
     : { warmupS: 5, measureS: 20, drainMaxS: 10, workers };
-  return { scenarios, servers, timing, quick };
+  const wantedParts = list(flag(argv, 'parts') ?? env.BENCH_PARTS);
+  const unknownParts = wantedParts?.filter((p) => !(PARTS as readonly string[]).includes(p)) ?? [];
+  if (unknownParts.length > 0) throw new Error(`unknown part(s): ${unknownParts.join(', ')}; known: ${PARTS.join(', ')}`);
+  const parts = PARTS.filter((p) => wantedParts === null || wantedParts.includes(p));
+  return { scenarios: parts.includes('load') ? scenarios : [], servers, timing, quick, parts };
 }

@@ -6,6 +6,7 @@ import { waitForQuietMachine } from './measure';
 import { parseOptions } from './options';
 import { type RunOutcome, tableRows, textTable, writeResults } from './report';
 import { buildFletIfStale, fletAvailable } from './servers';
+import { measureViewOpen, type ViewOpenTimes } from './views/viewOpen';
 
 /**
  * `npm run bench`: every selected scenario against Flet and the two reference servers, each
@@ -30,7 +31,7 @@ const quietWaitS = options.quick ? 5 : 10;
 
 // Built once, before any measurement: a build during the run would load the machine.
 let fletBuilt = false;
-if (options.servers.includes('flet') && fletAvailable()) {
+if ((options.servers.includes('flet') || options.parts.includes('views')) && fletAvailable()) {
   fletBuilt = await buildFletIfStale();
   process.stdout.write(fletBuilt ? 'built dist/server/index.js\n' : 'dist/server/index.js is up to date\n');
 }
@@ -38,7 +39,7 @@ if (options.servers.includes('flet') && fletAvailable()) {
 /** Iterations of each gate-cost case: a few thousand, enough for a stable p99. */
 const GATE_ITERATIONS = options.quick ? 2000 : 5000;
 let gateCost: GateCost | null = null;
-if (fletAvailable()) {
+if (fletAvailable() && options.parts.includes('gate')) {
   await waitForQuietMachine(quietWaitS);
   gateCost = measureGateCost(GATE_ITERATIONS);
   process.stdout.write(`gate cost per update measured (${GATE_ITERATIONS} iterations per case)\n`);
@@ -62,6 +63,14 @@ for (const scenario of options.scenarios) {
   }
 }
 
+// The process views in a real browser: the weave view and the narrative of a full process,
+// next to the empty board's first paint.
+let viewOpen: ViewOpenTimes | null = null;
+if (options.parts.includes('views') && fletAvailable()) {
+  await waitForQuietMachine(quietWaitS);
+  viewOpen = await measureViewOpen(options.quick ? 2 : 3);
+}
+
 const rows = tableRows(options.scenarios, outcomes);
 process.stdout.write('\n' + textTable(rows) + '\n');
 if (gateCost !== null) {
@@ -70,7 +79,18 @@ if (gateCost !== null) {
       textTable(gateCostTable(gateCost), GATE_COST_HEADER) + '\n',
   );
 }
-writeResults(resultsDir, options.scenarios, outcomes, gateCost, {
+if (viewOpen !== null) {
+  const p = viewOpen.process;
+  process.stdout.write(
+    `\nOpening the views in Chromium at 1920×1080 (median of ${viewOpen.repetitions}; process of ${p.gatherings} gatherings, ` +
+      `${p.notes} notes, ${p.threads} threads):\n` +
+      `  empty board, first paint        ${viewOpen.emptyBoardMs} ms\n` +
+      `  process board, first paint      ${viewOpen.processBoardMs} ms\n` +
+      `  weave view, from click to paint ${viewOpen.weaveViewMs} ms\n` +
+      `  narrative, from click to paint  ${viewOpen.narrativeMs} ms\n`,
+  );
+}
+writeResults(resultsDir, options.scenarios, outcomes, gateCost, viewOpen, {
   date: new Date().toISOString(),
   quick: options.quick,
   timing: options.timing,
