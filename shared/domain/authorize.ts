@@ -1,13 +1,14 @@
 import * as Y from 'yjs';
-import { recordsOf, writeRuleOf } from '../schema';
+import { gatheringsMapOf, recordsOf, TOP_LEVEL, writeRuleOf } from '../schema';
 import type { Change } from '../validate/changes';
 import { recordProblem } from '../validate/records';
 import { canvasRefusal, type CanvasRecord, type CanvasRefusal } from './canvasRules';
 import type { Identity } from './identity';
+import { everHeld, isProcessRule, processRefusal, type ProcessRefusal, type ProcessRule } from './processRules';
 
 /** Why an update was refused: for logs and tests, never containing document content. */
 export interface Refusal {
-  reason: CanvasRefusal | 'unknown-type' | 'facilitator-only' | 'server-only' | 'invalid-record' | 'read-only';
+  reason: CanvasRefusal | ProcessRefusal | 'unknown-type' | 'server-only' | 'invalid-record';
   /** The top-level name and key the refusal is about. */
   top: string;
   key: string | null;
@@ -32,6 +33,7 @@ export interface RecordChange {
 export function authorize(actor: Identity, changes: readonly Change[], doc: Y.Doc): Refusal | null {
   if (actor.role === 'projector') return changes.length ? { reason: 'read-only', top: changes[0].top, key: null } : null;
   const canvas: Change[] = [];
+  const process = new Map<ProcessRule, Change[]>();
   for (const change of changes) {
     const rule = writeRuleOf(change.top);
     if (rule === undefined) return { reason: 'unknown-type', top: change.top, key: change.key };
@@ -40,12 +42,16 @@ export function authorize(actor: Identity, changes: readonly Change[], doc: Y.Do
       return { reason: 'facilitator-only', top: change.top, key: change.key };
     }
     if (rule === 'canvas') canvas.push(change);
-    else if (rule !== 'facilitator' && actor.role !== 'facilitator') return { reason: 'facilitator-only', top: change.top, key: change.key };
+    else if (isProcessRule(rule)) {
+      let list = process.get(rule);
+      if (!list) process.set(rule, (list = []));
+      list.push(change);
+    }
   }
-  return authorizeCanvas(actor, canvas, doc);
+  return processRefusal(actor, process, doc, changes) ?? authorizeCanvas(actor, canvas, doc, changes);
 }
 
-function authorizeCanvas(actor: Identity, changes: readonly Change[], doc: Y.Doc): Refusal | null {
+function authorizeCanvas(actor: Identity, changes: readonly Change[], doc: Y.Doc, all: readonly Change[]): Refusal | null {
   const merged = recordChangesOf(changes, doc);
   if ('reason' in merged) return merged;
   for (const { id, before, after } of merged) {
@@ -55,8 +61,34 @@ function authorizeCanvas(actor: Identity, changes: readonly Change[], doc: Y.Doc
     }
     const refusal = canvasRefusal(actor, before, after);
     if (refusal) return { reason: refusal, top: 'records', key: id };
+    if (actor.role === 'participant' && after && !knowsGatheringOf(after, before, doc, all)) {
+      return { reason: 'unknown-gathering', top: 'records', key: id };
+    }
   }
   return null;
+}
+
+/** The gathering a shape's meta names, null when none (absent or null), undefined when not a string. */
+function gatheringIdOf(record: CanvasRecord | null): string | null | undefined {
+  const meta = record?.meta;
+  if (typeof meta !== 'object' || meta === null || Array.isArray(meta)) return null;
+  const id = (meta as Record<string, unknown>).gatheringId;
+  return id === undefined || id === null ? null : typeof id === 'string' ? id : undefined;
+}
+
+/**
+ * A participant's shape names no gathering or one the document knows (archived and removed
+ * ones too: a note written while its gathering was removed is no forgery), or one the same
+ * update adds. A gathering name it already carried is left alone.
+ */
+function knowsGatheringOf(after: CanvasRecord, before: CanvasRecord | null, doc: Y.Doc, all: readonly Change[]): boolean {
+  if (after.typeName !== 'shape') return true;
+  const gatheringId = gatheringIdOf(after);
+  if (gatheringId === null) return true;
+  if (gatheringId === undefined) return false;
+  if (before && gatheringIdOf(before) === gatheringId) return true;
+  if (everHeld(gatheringsMapOf(doc), gatheringId)) return true;
+  return all.some((change) => change.top === TOP_LEVEL.gatherings && change.key === gatheringId && change.field === null && change.kind !== 'delete');
 }
 
 /**
