@@ -1,8 +1,8 @@
 import { PageRecordType, type TLPageId } from '@tldraw/tlschema';
-import { getIndexAbove, getIndexBetween, type IndexKey } from '@tldraw/utils';
+import { getIndexAbove, type IndexKey } from '@tldraw/utils';
 import * as Y from 'yjs';
 import { gatheringsMapOf, liveOf, recordsOf } from '../schema';
-import { newId } from './ids';
+import { newId, orderKeysAfter, ordersForMove } from './ids';
 import { processNotesOf, type ProcessNote } from './notes';
 
 /** One gathering of the process: a live session at one place and time, with its own page. */
@@ -100,15 +100,22 @@ export function gatheringOfNote(doc: Y.Doc, note: Pick<ProcessNote, 'gatheringId
   return (note.gatheringId ? gatheringOf(doc, note.gatheringId) : undefined) ?? gatheringOfPage(doc, note.pageId);
 }
 
-/** The gathering everyone opens on (the facilitator's current one), if any. */
+/**
+ * The gathering everyone opens on: the facilitator's current one, else (none chosen, or it was
+ * archived meanwhile) the first that is not archived; null when there is none.
+ */
 export function currentGatheringId(doc: Y.Doc): string | null {
   const id = liveOf(doc).get('gatheringId');
-  return typeof id === 'string' && gatheringOf(doc, id) ? id : (activeGatheringsOf(doc)[0]?.id ?? null);
+  const current = typeof id === 'string' ? gatheringOf(doc, id) : undefined;
+  return current && !current.archived ? current.id : (activeGatheringsOf(doc)[0]?.id ?? null);
 }
 
-/** Make `id` the gathering everyone opens on. */
+/** Make `id` the gathering everyone opens on; nothing happens for an unknown or archived one. */
 export function setCurrentGathering(doc: Y.Doc, id: string): void {
-  doc.transact(() => liveOf(doc).set('gatheringId', id));
+  doc.transact(() => {
+    const gathering = gatheringOf(doc, id);
+    if (gathering && !gathering.archived) liveOf(doc).set('gatheringId', id);
+  });
 }
 
 /** Pages of the board, by id, with their index. */
@@ -153,7 +160,7 @@ export function addGathering(doc: Y.Doc, facts: GatheringFacts): Gathering {
       const last = pages.at(-1)?.index as IndexKey | undefined;
       writeRecord(doc, PageRecordType.create({ id: pageId as TLPageId, name: facts.title.trim(), index: getIndexAbove(last) }));
     }
-    const order = getIndexAbove((existing.at(-1)?.order as IndexKey | undefined) ?? null);
+    const [order] = orderKeysAfter(existing.at(-1)?.order ?? null, 1);
     const fields = new Y.Map<unknown>();
     gatheringsMapOf(doc).set(id, fields);
     created = { id, title: facts.title.trim(), place: facts.place?.trim() || null, date: facts.date || null, pageId, order, archived: false };
@@ -180,18 +187,18 @@ export function updateGathering(doc: Y.Doc, id: string, facts: Partial<Gathering
   });
 }
 
-/** Moves a gathering one place earlier (-1) or later (+1) in the order. */
+/**
+ * Moves a gathering one place earlier (-1) or later (+1) among those not archived. When two
+ * share a place (added at once from two tabs), their order is numbered afresh.
+ */
 export function moveGathering(doc: Y.Doc, id: string, direction: -1 | 1): void {
   doc.transact(() => {
     const list = activeGatheringsOf(doc);
     const at = list.findIndex((gathering) => gathering.id === id);
     const target = at + direction;
     if (at < 0 || target < 0 || target >= list.length) return;
-    // Between the neighbour it passes and the one beyond that.
-    const below = direction < 0 ? list[target - 1]?.order : list[target].order;
-    const above = direction < 0 ? list[target].order : list[target + 1]?.order;
-    const order = getIndexBetween((below as IndexKey | undefined) ?? null, (above as IndexKey | undefined) ?? null);
-    gatheringsMapOf(doc).get(id)?.set('order', order);
+    const orders = ordersForMove(list.map((gathering) => gathering.order), at, target);
+    for (const [index, order] of orders) gatheringsMapOf(doc).get(list[index].id)?.set('order', order);
   });
 }
 

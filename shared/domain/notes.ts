@@ -14,30 +14,38 @@ export interface ProcessNote {
   gatheringId: string | null;
 }
 
-/** Plain text of tldraw rich text (a TipTap JSON document): paragraphs joined by newlines. */
+/** Nodes of rich text whose children are blocks of their own (one line each). */
+const BLOCK_CONTAINERS: ReadonlySet<unknown> = new Set(['doc', 'bulletList', 'orderedList', 'listItem', 'blockquote']);
+
+/**
+ * Plain text of tldraw rich text (a TipTap JSON document): blocks (paragraphs, list items,
+ * quoted paragraphs) joined by newlines, a hard line break as a newline.
+ */
 export function plainText(richText: unknown): string {
-  const blocks: string[] = [];
-  const walk = (node: unknown, into: string[]): void => {
-    if (typeof node !== 'object' || node === null) return;
-    const value = node as { type?: unknown; text?: unknown; content?: unknown };
-    if (typeof value.text === 'string') into.push(value.text);
-    if (Array.isArray(value.content)) {
-      if (value.type === 'doc' || value.type === 'bulletList' || value.type === 'orderedList' || value.type === 'listItem') {
-        for (const child of value.content) {
-          const part: string[] = [];
-          walk(child, part);
-          if (part.length) blocks.push(part.join(''));
-        }
-      } else for (const child of value.content) walk(child, into);
+  const blocks: string[][] = [];
+  // Depth first over an explicit stack, so a deeply nested document cannot overflow the call
+  // stack; each entry names the block its text goes to (-1: each child starts its own).
+  const stack: Array<[node: unknown, block: number]> = [[richText, -1]];
+  while (stack.length > 0) {
+    const [node, into] = stack.pop() as [unknown, number];
+    if (!isObject(node)) continue;
+    const container = BLOCK_CONTAINERS.has(node.type);
+    let block = into;
+    if (!container && block < 0) block = blocks.push([]) - 1;
+    if (block >= 0 && node.type === 'hardBreak') blocks[block].push('\n');
+    if (block >= 0 && typeof node.text === 'string') blocks[block].push(node.text);
+    if (Array.isArray(node.content)) {
+      for (let index = node.content.length - 1; index >= 0; index--) stack.push([node.content[index], container ? -1 : block]);
     }
-  };
-  if (typeof richText === 'object' && richText !== null && (richText as { type?: unknown }).type === 'doc') walk(richText, []);
-  else {
-    const part: string[] = [];
-    walk(richText, part);
-    if (part.length) blocks.push(part.join(''));
   }
-  return blocks.join('\n');
+  return blocks
+    .map((parts) => parts.join(''))
+    .filter((block) => block.length > 0)
+    .join('\n');
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function field(record: Y.Map<unknown>, name: string): unknown {
@@ -60,8 +68,10 @@ export function pageOfRecord(doc: Y.Doc, id: string): string | null {
 
 function noteFrom(doc: Y.Doc, id: string, record: Y.Map<unknown>): ProcessNote | null {
   if (field(record, 'typeName') !== 'shape' || field(record, 'type') !== 'note') return null;
-  const meta = (field(record, 'meta') ?? {}) as Record<string, unknown>;
-  const props = (field(record, 'props') ?? {}) as Record<string, unknown>;
+  const storedMeta = field(record, 'meta');
+  const storedProps = field(record, 'props');
+  const meta = isObject(storedMeta) ? storedMeta : {};
+  const props = isObject(storedProps) ? storedProps : {};
   return {
     id,
     text: typeof props.text === 'string' ? props.text : plainText(props.richText),

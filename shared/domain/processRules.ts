@@ -4,6 +4,7 @@ import type { Change } from '../validate/changes';
 import type { Refusal } from './authorize';
 import { isGroup } from './groups';
 import type { Identity } from './identity';
+import { isOrderKey } from './ids';
 import { mayChangeLearning, mayEditNarrative, mayEditThreadCard } from './rights';
 import { isThreadStatus, learningFrom, linkFrom, linkKey, MAX_ORDER_CHARS, MAX_THREAD_TEXT_CHARS, MAX_THREAD_TITLE_CHARS } from './threads';
 
@@ -170,7 +171,7 @@ export function linkProblem(key: string, value: unknown): string | null {
   if (!isRecord(value) || !hasExactly(value, LINK_KEYS)) return 'shape';
   if (!isLinkedId(value.threadId) || !isLinkedId(value.noteId)) return 'ids';
   if (linkKey(value.threadId, value.noteId) !== key) return 'key';
-  if (typeof value.order !== 'string' || value.order.length === 0 || value.order.length > MAX_ORDER_CHARS) return 'order';
+  if (!isOrderKey(value.order, MAX_ORDER_CHARS)) return 'order';
   if (value.linkedBy !== null && !isPersonId(value.linkedBy)) return 'linkedBy';
   return null;
 }

@@ -1,8 +1,7 @@
-import { getIndexAbove, getIndexBetween, type IndexKey } from '@tldraw/utils';
 import * as Y from 'yjs';
 import { learningsOf, threadNotesOf, threadsMapOf } from '../schema';
 import { isGroup, type Group } from './groups';
-import { newId } from './ids';
+import { newId, orderKeysAfter, ordersForMove } from './ids';
 import type { Identity } from './identity';
 
 /** Where a thread (a trial action, prøvehandling) stands. */
@@ -62,6 +61,7 @@ export function linkKey(threadId: string, noteId: string): string {
   return `${threadId}/${noteId}`;
 }
 
+/** True when `value` names a thread status. */
 export function isThreadStatus(value: unknown): value is ThreadStatus {
   return typeof value === 'string' && (THREAD_STATUSES as readonly string[]).includes(value);
 }
@@ -215,18 +215,22 @@ export function updateThread(doc: Y.Doc, id: string, patch: Partial<Pick<Thread,
   });
 }
 
-/** Links notes to the end of a thread, in the order given; notes linked already stay where they are. */
+/**
+ * Links notes to the end of a thread, in the order given; notes linked already stay where they
+ * are. Notes linked at once keep together even when someone else links notes at the same time.
+ * Does nothing when the document has no such thread (the gate would refuse the links).
+ */
 export function linkNotes(doc: Y.Doc, actor: Identity, threadId: string, noteIds: readonly string[]): void {
   doc.transact(() => {
+    if (!(threadsMapOf(doc).get(threadId) instanceof Y.Map)) return;
     const links = threadNotesOf(doc);
-    let last = (linksByThread(doc).get(threadId)?.at(-1)?.order as IndexKey | undefined) ?? null;
-    for (const noteId of noteIds) {
-      const key = linkKey(threadId, noteId);
-      if (links.has(key)) continue;
-      last = getIndexAbove(last);
-      const link: ThreadLink = { threadId, noteId, order: last, linkedBy: actor.participantId };
-      links.set(key, link);
-    }
+    const fresh = [...new Set(noteIds)].filter((noteId) => !links.has(linkKey(threadId, noteId)));
+    const last = linksByThread(doc).get(threadId)?.at(-1)?.order ?? null;
+    const orders = orderKeysAfter(last, fresh.length);
+    fresh.forEach((noteId, index) => {
+      const link: ThreadLink = { threadId, noteId, order: orders[index], linkedBy: actor.participantId };
+      links.set(linkKey(threadId, noteId), link);
+    });
   });
 }
 
@@ -235,22 +239,30 @@ export function unlinkNote(doc: Y.Doc, threadId: string, noteId: string): void {
   doc.transact(() => threadNotesOf(doc).delete(linkKey(threadId, noteId)));
 }
 
-/** Moves a linked note one place earlier (-1) or later (+1) in its thread. */
-export function moveLinkedNote(doc: Y.Doc, actor: Identity, threadId: string, noteId: string, direction: -1 | 1): void {
+/**
+ * Moves a linked note one place earlier (-1) or later (+1) in its thread. A link keeps the
+ * name of who made it; when two links share a place (linked at once elsewhere), the thread's
+ * links are numbered afresh. Who moves a link is not recorded.
+ */
+export function moveLinkedNote(doc: Y.Doc, _actor: Identity, threadId: string, noteId: string, direction: -1 | 1): void {
   doc.transact(() => {
     const list = linksByThread(doc).get(threadId) ?? [];
     const at = list.findIndex((link) => link.noteId === noteId);
     const target = at + direction;
     if (at < 0 || target < 0 || target >= list.length) return;
-    const below = direction < 0 ? list[target - 1]?.order : list[target].order;
-    const above = direction < 0 ? list[target].order : list[target + 1]?.order;
-    const order = getIndexBetween((below as IndexKey | undefined) ?? null, (above as IndexKey | undefined) ?? null);
-    const link: ThreadLink = { threadId, noteId, order, linkedBy: actor.participantId };
-    threadNotesOf(doc).set(linkKey(threadId, noteId), link);
+    const orders = ordersForMove(list.map((link) => link.order), at, target, MAX_ORDER_CHARS);
+    for (const [index, order] of orders) {
+      const link: ThreadLink = { ...list[index], order };
+      threadNotesOf(doc).set(linkKey(threadId, link.noteId), link);
+    }
   });
 }
 
-/** Adds what was learned to a thread, dated now, with the writer's group and the gathering it belongs to. */
+/**
+ * Adds what was learned to a thread, dated now, with the writer's group and the gathering it
+ * belongs to. Throws when the text is empty or the document has no such thread: the gate would
+ * refuse either, so the view must not offer it.
+ */
 export function addLearning(
   doc: Y.Doc,
   actor: Identity,
@@ -259,16 +271,13 @@ export function addLearning(
   gatheringId: string | null,
   now = Date.now(),
 ): string {
+  const text = learningText.trim().slice(0, MAX_THREAD_TEXT_CHARS);
+  if (!text) throw new Error('a learning needs text');
+  if (!(threadsMapOf(doc).get(threadId) instanceof Y.Map)) throw new Error('no such thread');
   const id = newId('learning');
   doc.transact(() => {
-    learningsOf(doc).set(id, {
-      threadId,
-      text: learningText.trim().slice(0, MAX_THREAD_TEXT_CHARS),
-      at: now,
-      group: actor.group,
-      writer: actor.participantId,
-      gatheringId,
-    });
+    const learning: Omit<Learning, 'id'> = { threadId, text, at: now, group: actor.group, writer: actor.participantId, gatheringId };
+    learningsOf(doc).set(id, learning);
   });
   return id;
 }
