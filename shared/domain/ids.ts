@@ -44,16 +44,28 @@ export function isOrderKey(value: unknown, maxChars = Number.POSITIVE_INFINITY):
   return value !== `A${'0'.repeat(26)}`;
 }
 
+const ORDER_DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+const ORDER_JITTER_CHARS = 4;
+
+/** A few random order digits, the last never zero (a key's fraction never ends in zero). */
+function orderJitter(): string {
+  let jitter = '';
+  for (const byte of crypto.getRandomValues(new Uint8Array(ORDER_JITTER_CHARS))) jitter += ORDER_DIGITS[byte % ORDER_DIGITS.length];
+  return jitter.endsWith('0') ? `${jitter.slice(0, -1)}1` : jitter;
+}
+
 /**
  * `count` order keys after `last`, close together behind one random start: two people who
  * append at once each keep their items together and in the order they gave them.
  */
 export function orderKeysAfter(last: string | null, count: number): string[] {
   if (count <= 0) return [];
-  const first = getIndexAbove(isOrderKey(last) ? (last as IndexKey) : null);
+  // tldraw's keys are random in browsers but not under test; the start is made random here,
+  // so that two starts computed from the same last key differ everywhere.
+  const first = `${getIndexAbove(isOrderKey(last) ? (last as IndexKey) : null)}${orderJitter()}`;
   // Every key between `first` and `first + "1"` starts with `first`: another person's start,
   // random too, is almost surely not among them.
-  return [first, ...getIndicesBetween(first, `${first}1` as IndexKey, count - 1)];
+  return [first, ...getIndicesBetween(first as IndexKey, `${first}1` as IndexKey, count - 1)];
 }
 
 /**

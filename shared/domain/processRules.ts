@@ -119,6 +119,7 @@ export function threadFieldProblem(field: string, value: unknown): string | null
 export function threadsRefusal(actor: Identity, changes: readonly Change[], doc: Y.Doc): Refusal | null {
   const threads = threadsMapOf(doc);
   const created = threadsCreatedBy(changes);
+  const removed = new Set(changes.filter((change) => change.field === null && change.kind === 'delete').map((change) => change.key));
   const written = new Map<string, Set<string>>();
   for (const change of changes) {
     if (change.key === null || change.nested) return refusal('invalid-thread', change, 'a thread is a map of fields');
@@ -129,6 +130,8 @@ export function threadsRefusal(actor: Identity, changes: readonly Change[], doc:
       if ((change.kind === 'delete' || stored !== undefined) && actor.role !== 'facilitator') return refusal('facilitator-only', change);
       continue;
     }
+    // Fields of a thread removed with it are part of the removal; a card otherwise keeps them all.
+    if (change.kind === 'delete' && removed.has(change.key)) continue;
     if (change.kind === 'delete' || change.content !== 'json') return refusal('invalid-thread', change, 'card fields hold JSON values');
     const problem = threadFieldProblem(change.field, change.value);
     if (problem) return refusal('invalid-thread', change, problem);
