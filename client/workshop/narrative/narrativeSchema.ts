@@ -78,8 +78,10 @@ export const SourceMark = Mark.create({
  * The extensions that make the narrative's schema: paragraphs, section headings (level 2),
  * bold, italic, bullet lists, hard breaks, passages and source marks. Undo comes from the
  * collaboration extension, which undoes one's own edits only.
+ *
+ * @param passage the passage node: the editor gives one with its margin view, of the same schema.
  */
-export function narrativeSchemaExtensions(): AnyExtension[] {
+export function narrativeSchemaExtensions(passage: Node = PassageNode): AnyExtension[] {
   return [
     StarterKit.configure({
       heading: { levels: [SECTION_HEADING_LEVEL] },
@@ -95,7 +97,7 @@ export function narrativeSchemaExtensions(): AnyExtension[] {
       trailingNode: false,
     }),
     SectionIds,
-    PassageNode,
+    passage,
     SourceMark,
   ];
 }
