@@ -1,8 +1,10 @@
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { atom, Tldraw, useTldrawCurrentUser, type Editor, type TLStore, type TLUserPreferences } from 'tldraw';
 import 'tldraw/tldraw.css';
+import { gatheringOfPage } from '../../shared/domain/gatherings';
 import { identityKey, type Identity } from '../../shared/domain/identity';
 import { tldrawLocale } from '../i18n';
+import { useOptionalWorkshop } from '../workshop/WorkshopContext';
 import { CanvasIdentityProvider } from './CanvasIdentity';
 import { canvasUiFor } from './canvasUi';
 import { assetUrls, editorOptions, externalContent, licenseKey, shapeUtils } from './config';
@@ -57,6 +59,10 @@ export function FletCanvas({ store, userId, name, color, language, projector, id
   const user = useTldrawCurrentUser({ userPreferences: preferences, setUserPreferences });
   const personKey = `${identityKey(identity)}:${identity.group ?? ''}`;
   const { components, overrides } = canvasUiFor(identity.role);
+  // The editor is set up once; the document it reads gatherings from is read when needed.
+  const doc = useOptionalWorkshop()?.doc ?? null;
+  const docRef = useRef(doc);
+  docRef.current = doc;
 
   const onMount = useMemo(
     () =>
@@ -68,7 +74,9 @@ export function FletCanvas({ store, userId, name, color, language, projector, id
           editor.updateInstanceState({ isReadonly: true });
           disposers.push(followFacilitator(editor));
         } else {
-          disposers.push(guardCanvas(editor, identity));
+          disposers.push(
+            guardCanvas(editor, identity, (pageId) => (docRef.current ? (gatheringOfPage(docRef.current, pageId)?.id ?? null) : null)),
+          );
         }
         return () => {
           for (const dispose of disposers.splice(0).reverse()) dispose();

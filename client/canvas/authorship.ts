@@ -19,14 +19,17 @@ function hasAuthor(meta: object): boolean {
 }
 
 /**
- * A new shape or asset as `identity` makes it. A participant's are always their own, pasted
- * or duplicated ones too (the rules refuse a participant's record with another author).
- * The facilitator's own drawings get the facilitator's authorship; pasted ones keep who
- * made them. A new note takes its maker's colour: the group's, or yellow for the facilitator.
+ * A new shape or asset as `identity` makes it, on the page of gathering `gatheringId` (null
+ * when the page is no gathering's). A participant's are always their own, pasted or
+ * duplicated ones too (the rules refuse a participant's record with another author), and
+ * belong to the gathering they are made in. The facilitator's own drawings get the
+ * facilitator's authorship; pasted ones keep who made them and where (an imported note keeps
+ * its gathering). A new note takes its maker's colour: the group's, or yellow for the
+ * facilitator.
  */
-export function stamped<R extends TLShape | TLAsset>(record: R, identity: Identity): R {
+export function stamped<R extends TLShape | TLAsset>(record: R, identity: Identity, gatheringId: string | null = null): R {
   if (identity.role !== 'participant' && hasAuthor(record.meta)) return record;
-  const author: Authorship = { group: identity.group, participantId: identity.participantId, gatheringId: null };
+  const author: Authorship = { group: identity.group, participantId: identity.participantId, gatheringId };
   const next: R = { ...record, meta: { ...record.meta, ...author } };
   if (next.typeName !== 'shape' || next.type !== 'note') return next;
   return { ...next, props: { ...next.props, color: noteColorOf(identity) } };

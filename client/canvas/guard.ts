@@ -1,4 +1,4 @@
-import { DefaultColorStyle, type Editor, type TLRecord } from 'tldraw';
+import { DefaultColorStyle, isPageId, type Editor, type TLRecord, type TLShape } from 'tldraw';
 import { GROUP_STYLES } from '../../shared/domain/groups';
 import type { Identity } from '../../shared/domain/identity';
 import { editorCannotLose } from '../sync/binding';
@@ -8,14 +8,24 @@ import { refusalOf, setIdentityIn } from './permissions';
 /** The record types that live in the shared document; the rest is this browser's own view. */
 const DOCUMENT_TYPES = ['shape', 'asset', 'binding', 'page', 'document'] as const satisfies ReadonlyArray<TLRecord['typeName']>;
 
+/** The gathering whose page `pageId` is, or null (a page outside the gatherings). */
+export type GatheringOfPage = (pageId: string) => string | null;
+
+/** The page a shape is being made on: it is not in the store yet, its parent is. */
+function pageOfNewShape(editor: Editor, shape: TLShape): string | null {
+  if (isPageId(shape.parentId)) return shape.parentId;
+  return editor.getAncestorPageId(shape.parentId) ?? null;
+}
+
 /**
  * Run the canvas rules in the editor itself, before a change is made: this person's new
  * shapes and assets carry their authorship; a creation the rules forbid is taken back at
  * once, a forbidden change keeps the record as it was, and a forbidden deletion does not
  * happen. Only this person's own changes ('user') are checked: remote ones were accepted by
- * the server already. Returns the disposer.
+ * the server already. A new shape carries the gathering of the page it is made on
+ * (`gatheringOf`). Returns the disposer.
  */
-export function guardCanvas(editor: Editor, identity: Identity): () => void {
+export function guardCanvas(editor: Editor, identity: Identity, gatheringOf: GatheringOfPage = () => null): () => void {
   const disposers: Array<() => void> = [setIdentityIn(editor, identity)];
   const { sideEffects } = editor;
   // tldraw cannot decline a creation before it happens; it is removed right after, in the
@@ -33,7 +43,11 @@ export function guardCanvas(editor: Editor, identity: Identity): () => void {
     return record;
   };
   disposers.push(
-    sideEffects.registerBeforeCreateHandler('shape', (shape, source) => (source === 'user' ? refuseCreation(stamped(shape, identity)) : shape)),
+    sideEffects.registerBeforeCreateHandler('shape', (shape, source) => {
+      if (source !== 'user') return shape;
+      const pageId = pageOfNewShape(editor, shape);
+      return refuseCreation(stamped(shape, identity, pageId ? gatheringOf(pageId) : null));
+    }),
     sideEffects.registerBeforeCreateHandler('asset', (asset, source) => (source === 'user' ? refuseCreation(stamped(asset, identity)) : asset)),
   );
   for (const typeName of DOCUMENT_TYPES) {
