@@ -1,12 +1,12 @@
 import * as Y from 'yjs';
-import { learningsOf, threadNotesOf, threadsMapOf, TOP_LEVEL, type WriteRule } from '../schema';
+import { learningsOf, threadsMapOf, TOP_LEVEL, type WriteRule } from '../schema';
 import type { Change } from '../validate/changes';
 import type { Refusal } from './authorize';
 import { isGroup } from './groups';
 import type { Identity } from './identity';
 import { isOrderKey } from './ids';
 import { mayChangeLearning, mayEditNarrative, mayEditThreadCard } from './rights';
-import { isThreadStatus, learningFrom, linkFrom, linkKey, MAX_ORDER_CHARS, MAX_THREAD_TEXT_CHARS, MAX_THREAD_TITLE_CHARS } from './threads';
+import { isThreadStatus, learningFrom, linkKey, MAX_ORDER_CHARS, MAX_THREAD_TEXT_CHARS, MAX_THREAD_TITLE_CHARS } from './threads';
 
 /**
  * The gate's rules for the process (threads, their links and learnings, the narrative and its
@@ -181,11 +181,11 @@ export function linkProblem(key: string, value: unknown): string | null {
 
 /**
  * `threadNotes`: anyone but the projector links a note to a thread the document knows,
- * reorders a link or unlinks it. A new link names its maker; a reordered one keeps its maker
- * or names the one who moved it.
+ * reorders a link or unlinks it. Every link written names its writer (null for the
+ * facilitator): a reorder that crosses someone's unlink arrives as a new link, and must pass
+ * as one.
  */
 export function threadNotesRefusal(actor: Identity, changes: readonly Change[], doc: Y.Doc, all: readonly Change[]): Refusal | null {
-  const links = threadNotesOf(doc);
   for (const change of changes) {
     if (change.key === null || change.field !== null || change.nested) return refusal('invalid-link', change, 'a link is one JSON value');
     if (change.kind === 'delete') continue;
@@ -193,8 +193,7 @@ export function threadNotesRefusal(actor: Identity, changes: readonly Change[], 
     const problem = linkProblem(change.key, change.value);
     if (problem) return refusal('invalid-link', change, problem);
     const link = change.value as { threadId: string; linkedBy: string | null };
-    const kept = change.kind === 'update' ? linkFrom(links.get(change.key))?.linkedBy : undefined;
-    if (link.linkedBy !== actor.participantId && (kept === undefined || link.linkedBy !== kept)) return refusal('forged-author', change, 'linkedBy');
+    if (link.linkedBy !== actor.participantId) return refusal('forged-author', change, 'linkedBy');
     if (!threadKnown(doc, link.threadId, all)) return refusal('unknown-thread', change);
   }
   return null;

@@ -52,7 +52,7 @@ export interface ThreadLink {
   threadId: string;
   noteId: string;
   order: string;
-  /** The participant who made the link; null for the facilitator. */
+  /** The participant who linked the note or last moved it; null for the facilitator. */
   linkedBy: string | null;
 }
 
@@ -240,11 +240,12 @@ export function unlinkNote(doc: Y.Doc, threadId: string, noteId: string): void {
 }
 
 /**
- * Moves a linked note one place earlier (-1) or later (+1) in its thread. A link keeps the
- * name of who made it; when two links share a place (linked at once elsewhere), the thread's
- * links are numbered afresh. Who moves a link is not recorded.
+ * Moves a linked note one place earlier (-1) or later (+1) in its thread. Every link it
+ * writes names `actor`: a link names whoever placed it last, so a move that crosses an unlink
+ * from someone else is still the mover's own link. When two links share a place (linked at
+ * once elsewhere), the thread's links are numbered afresh.
  */
-export function moveLinkedNote(doc: Y.Doc, _actor: Identity, threadId: string, noteId: string, direction: -1 | 1): void {
+export function moveLinkedNote(doc: Y.Doc, actor: Identity, threadId: string, noteId: string, direction: -1 | 1): void {
   doc.transact(() => {
     const list = linksByThread(doc).get(threadId) ?? [];
     const at = list.findIndex((link) => link.noteId === noteId);
@@ -252,7 +253,7 @@ export function moveLinkedNote(doc: Y.Doc, _actor: Identity, threadId: string, n
     if (at < 0 || target < 0 || target >= list.length) return;
     const orders = ordersForMove(list.map((link) => link.order), at, target, MAX_ORDER_CHARS);
     for (const [index, order] of orders) {
-      const link: ThreadLink = { ...list[index], order };
+      const link: ThreadLink = { ...list[index], order, linkedBy: actor.participantId };
       threadNotesOf(doc).set(linkKey(threadId, link.noteId), link);
     }
   });

@@ -173,14 +173,22 @@ describe('links of notes to threads', () => {
     expect(reason(s, citizen, (doc) => threadNotesOf(doc).set(linkKey(s.thread, 'shape:citizen'), new Y.Map()))).toBe('invalid-link');
   });
 
-  it('a reordered link keeps its maker or names the one who moved it, nobody else', () => {
+  it('a reordered link names the one who moved it, also when it crosses an unlink', () => {
     const s = server();
     const key = linkKey(s.thread, 'shape:politician');
     const moved = (linkedBy: string | null) => (doc: Y.Doc) =>
       threadNotesOf(doc).set(key, { threadId: s.thread, noteId: 'shape:politician', order: 'a9', linkedBy });
-    expect(reason(s, citizen, moved('p2'))).toBeNull();
     expect(reason(s, citizen, moved('p1'))).toBeNull();
-    expect(reason(s, citizen, moved('p3'))).toBe('forged-author');
+    expect(reason(s, citizen, moved('p2'))).toBe('forged-author');
+    // The politician unlinks while the citizen moves the link: the move arrives as a new link.
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(s.doc));
+    const before = Y.encodeStateVector(client);
+    linkNotes(client, citizen, s.thread, ['shape:citizen']);
+    moveLinkedNote(client, citizen, s.thread, 'shape:citizen', -1);
+    unlinkNote(s.doc, s.thread, 'shape:politician');
+    const decoded = decodeUntrustedUpdate(Y.encodeStateAsUpdate(client, before));
+    expect(authorize(citizen, changesOf(s.doc, decoded), s.doc)).toBeNull();
   });
 
   it('accepts a link to a thread the facilitator removed meanwhile, harmless and never shown', () => {

@@ -101,7 +101,7 @@ describe('links of notes', () => {
     expect(notes(b, id)).toEqual(['shape:x']);
   });
 
-  it('moves a note earlier and later, keeping who linked it', () => {
+  it('moves a note earlier and later, naming who moved it', () => {
     const doc = new Y.Doc();
     const id = startThread(doc, citizen, { title: 'Havnen', noteIds: ['shape:a', 'shape:b', 'shape:c'] });
     moveLinkedNote(doc, politician, id, 'shape:c', -1);
@@ -111,7 +111,9 @@ describe('links of notes', () => {
     moveLinkedNote(doc, politician, id, 'shape:c', -1);
     moveLinkedNote(doc, politician, id, 'shape:b', 1);
     expect(notes(doc, id)).toEqual(['shape:c', 'shape:a', 'shape:b']);
-    expect(linkFrom(threadNotesOf(doc).get(linkKey(id, 'shape:c')))?.linkedBy).toBe('p1');
+    expect(linkFrom(threadNotesOf(doc).get(linkKey(id, 'shape:c')))?.linkedBy).toBe('p2');
+    expect(linkFrom(threadNotesOf(doc).get(linkKey(id, 'shape:a')))?.linkedBy).toBe('p2');
+    expect(linkFrom(threadNotesOf(doc).get(linkKey(id, 'shape:b')))?.linkedBy).toBe('p1');
   });
 
   it('moves a note past two that share a place, and past concurrent moves, converging', () => {
