@@ -129,7 +129,8 @@ export interface NoteTrail {
   text: string;
   /** Its gathering; null when it belongs to none. */
   gatheringId: string | null;
-  threads: Array<{ id: string; title: string }>;
+  /** Its threads, each with its place among all threads, oldest first (which gives its colour). */
+  threads: Array<{ id: string; title: string; index: number }>;
   passages: NotePassage[];
 }
 
@@ -158,7 +159,7 @@ export function excerptOf(text: string, limit = EXCERPT_CHARS): string {
  */
 export function notesTrailOf(doc: Y.Doc, participantId: string): NotesTrail {
   const order = new Map(gatheringsOf(doc).map((gathering, index) => [gathering.id, index]));
-  const titles = new Map(threadsOf(doc).map((thread) => [thread.id, thread.title]));
+  const threads = new Map(threadsOf(doc).map((thread, index) => [thread.id, { id: thread.id, title: thread.title, index }]));
   const headings = new Map(sectionsOf(doc).map((section) => [section.id, section.heading]));
   const own = processNotesOf(doc).filter((note) => note.participantId === participantId);
   const placed = own.map((note): [ProcessNote, string | null] => [note, gatheringOfNote(doc, note)?.id ?? null]);
@@ -168,10 +169,7 @@ export function notesTrailOf(doc: Y.Doc, participantId: string): NotesTrail {
     noteId: note.id,
     text: note.text,
     gatheringId,
-    threads: threadIdsOfNote(doc, note.id).flatMap((id) => {
-      const title = titles.get(id);
-      return title === undefined ? [] : [{ id, title }];
-    }),
+    threads: threadIdsOfNote(doc, note.id).flatMap((id) => threads.get(id) ?? []),
     passages: passagesOfNote(doc, note.id).map((passage) => ({
       passageId: passage.id,
       sectionId: passage.sectionId,

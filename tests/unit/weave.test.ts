@@ -63,9 +63,9 @@ describe('the weave', () => {
     const boats = noteAt(doc, 'shape:boats', 'Boats for young hunters', nuuk);
     const nets = noteAt(doc, 'shape:nets', 'Shared nets', nuuk);
     const quota = noteAt(doc, 'shape:quota', 'Local quotas', paamiut);
-    const thread = startThread(doc, AVIAJA, { title: 'Sea and hunting', noteIds: [boats, nets, quota] });
+    const thread = startThread(doc, AVIAJA, { title: 'Sea and hunting', noteIds: [boats, nets, quota] }, 1_000);
     addLearning(doc, AVIAJA, thread, 'The school wants in', tasiilaq.id);
-    startThread(doc, FACILITATOR, { title: 'Housing' });
+    startThread(doc, FACILITATOR, { title: 'Housing' }, 2_000);
     narrativeOf(doc).insert(0, [
       heading('section:intro', 'Indledning'),
       heading('section:sea', 'Hav og fangst'),
@@ -131,8 +131,8 @@ describe('where did my note go', () => {
     const linked = noteAt(doc, 'shape:linked', 'A youth council', nuuk);
     const alone = noteAt(doc, 'shape:alone', 'Better internet', nuuk);
     noteAt(doc, 'shape:other', 'Not mine', nuuk, 'someone-else');
-    const sea = startThread(doc, AVIAJA, { title: 'Sea and hunting', noteIds: [woven] });
-    const youth = startThread(doc, FACILITATOR, { title: 'Youth', noteIds: [linked, woven] });
+    const sea = startThread(doc, AVIAJA, { title: 'Sea and hunting', noteIds: [woven] }, 1_000);
+    const youth = startThread(doc, FACILITATOR, { title: 'Youth', noteIds: [linked, woven] }, 2_000);
     narrativeOf(doc).insert(0, [
       heading('section:sea', 'Hav og fangst'),
       passage('passage:1', sea, 'Fangst binder byerne sammen.', [{ noteId: woven, text: 'Boats for young hunters' }]),
@@ -145,7 +145,7 @@ describe('where did my note go', () => {
       ['Boats for young hunters', paamiut.id],
     ]);
     const [youthNote, aloneNote, wovenNote] = trail.notes;
-    expect(youthNote.threads).toEqual([{ id: youth, title: 'Youth' }]);
+    expect(youthNote.threads).toEqual([{ id: youth, title: 'Youth', index: 1 }]);
     expect(youthNote.passages).toEqual([]);
     expect(aloneNote).toMatchObject({ threads: [], passages: [] });
     expect(wovenNote.threads.map((thread) => thread.title).sort()).toEqual(['Sea and hunting', 'Youth']);
