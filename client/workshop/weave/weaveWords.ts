@@ -38,9 +38,11 @@ export function dateText(date: string | null, language: string): string {
   return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(day);
 }
 
-/** Place and day of a gathering ("Nuuk · 12 March 2025"). */
-export function gatheringFacts(gathering: WeaveGathering, language: string): string {
-  return [gathering.place ?? '', dateText(gathering.date, language)].filter(Boolean).join(' · ');
+/** Place and day of a gathering ("Nuuk · 12 March 2025"); the place is left out when the title says it already. */
+export function gatheringFacts(gathering: Pick<WeaveGathering, 'title' | 'place' | 'date'>, language: string): string {
+  const place = gathering.place?.trim() ?? '';
+  const named = place.toLocaleLowerCase() === gathering.title.trim().toLocaleLowerCase();
+  return [named ? '' : place, dateText(gathering.date, language)].filter(Boolean).join(' · ');
 }
 
 /** The sections a strand was woven into, by name. */
