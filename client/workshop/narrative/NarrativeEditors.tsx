@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isGroup, type Group } from '../../../shared/domain/groups';
 import { narrativeEditorsOf, setNarrativeEditor } from '../../../shared/domain/rights';
@@ -28,6 +29,13 @@ export function NarrativeEditors() {
   const { t } = useTranslation();
   const { doc } = useWorkshop();
   const candidates = useDocValue(doc, candidatesOf) ?? [];
+  // The document is read again a frame after a change; till then a box shows what was ticked.
+  const [ticked, setTicked] = useState<Record<string, boolean>>({});
+  useEffect(() => setTicked({}), [candidates]);
+  const tick = (id: string, editor: boolean): void => {
+    setTicked((current) => ({ ...current, [id]: editor }));
+    setNarrativeEditor(doc, id, editor);
+  };
   return (
     <section className="narrative-box" aria-labelledby="narrative-editors-heading">
       <h3 id="narrative-editors-heading">{t('narrative.editors.title')}</h3>
@@ -39,7 +47,7 @@ export function NarrativeEditors() {
           {candidates.map((candidate) => (
             <li key={candidate.id}>
               <label className="narrative-check">
-                <input type="checkbox" checked={candidate.editor} onChange={(event) => setNarrativeEditor(doc, candidate.id, event.target.checked)} />
+                <input type="checkbox" checked={ticked[candidate.id] ?? candidate.editor} onChange={(event) => tick(candidate.id, event.target.checked)} />
                 <span>{candidate.name ?? t('narrative.editors.anonymous', { code: candidate.id.slice(-4) })}</span>
                 {candidate.group && <GroupChip group={candidate.group} />}
               </label>

@@ -12,6 +12,7 @@ import { NarrativeToolbar } from './NarrativeToolbar';
 import { NotWovenList } from './NotWovenList';
 import { ReviewTray } from './ReviewTray';
 import { useNarrativeEditor } from './useNarrativeEditor';
+import { useSettledDocValue } from './useSettledDocValue';
 import { WeaveDialog } from './WeaveDialog';
 import './narrative.css';
 
@@ -26,7 +27,7 @@ export function NarrativeView() {
   const { doc, identity, selectedThreadId } = useWorkshop();
   const editable = useDocValue(doc, (current) => mayEditNarrative(identity, current), [identity]) ?? false;
   const editor = useNarrativeEditor(editable);
-  const facts = useDocValue(doc, (current) => {
+  const facts = useSettledDocValue(doc, (current) => {
     const reading = readNarrative(current);
     return { meter: narrativeMeter(current, reading), tray: reviewTrayOf(current, reading), notWoven: notWovenOf(current, reading) };
   });
@@ -65,9 +66,9 @@ export function NarrativeView() {
         </div>
       </div>
       <div className="narrative-side">
-        {facts && <ReviewTray items={facts.tray} editor={editable ? editor : null} onDone={setAnnouncement} />}
-        {facts && <LengthAndVoices meter={facts.meter} />}
-        {facts && <NotWovenList notWoven={facts.notWoven} />}
+        <ReviewTray items={facts.tray} editor={editable ? editor : null} onDone={setAnnouncement} />
+        <LengthAndVoices meter={facts.meter} />
+        <NotWovenList notWoven={facts.notWoven} />
         {identity.role === 'facilitator' && <NarrativeEditors />}
       </div>
       <p className="visually-hidden" role="status">

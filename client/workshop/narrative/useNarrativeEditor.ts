@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { narrativeOf } from '../../../shared/schema';
 import { useWorkshop } from '../WorkshopContext';
+import { CaretKeeper } from './caretKeeper';
 import { newSection } from './narrativeCommands';
 import { OthersCursors, SectionIdKeeper } from './narrativeEditing';
 import { narrativeSchemaExtensions, PassageNode } from './narrativeSchema';
@@ -41,7 +42,7 @@ export function useNarrativeEditor(editable: boolean): Editor | null {
   const editor = useEditor(
     {
       extensions: editable
-        ? [...narrativeSchemaExtensions(PassageWithMargin), Collaboration.configure({ fragment }), OthersCursors.configure({ awareness }), SectionIdKeeper]
+        ? [...narrativeSchemaExtensions(PassageWithMargin), Collaboration.configure({ fragment }), OthersCursors.configure({ awareness }), SectionIdKeeper, CaretKeeper]
         : narrativeSchemaExtensions(PassageWithMargin),
       editable,
       content: editable ? undefined : readerContent(fragment),
