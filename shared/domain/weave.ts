@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { activeGatheringsOf, gatheringOfNote, gatheringsOf, type Gathering } from './gatherings';
+import { gatheringsOf, type Gathering } from './gatherings';
 import { passagesOfNote, sectionsOf, type NarrativeSection } from './narrative';
 import { processNotesOf, type ProcessNote } from './notes';
 import { threadIdsOfNote, threadsOf, type Thread, type ThreadStatus } from './threads';
@@ -106,11 +106,26 @@ export function weaveFrom(
   };
 }
 
+/**
+ * Finds a note's gathering as `gatheringOfNote` does (the one its meta names, else the one
+ * whose page it is on), with the gatherings read once rather than once per note.
+ */
+function noteGatheringFinder(gatherings: readonly Gathering[]): (note: Pick<ProcessNote, 'gatheringId' | 'pageId'>) => string | null {
+  const known = new Set(gatherings.map((gathering) => gathering.id));
+  const byPage = new Map<string, string>();
+  for (const gathering of gatherings) if (!byPage.has(gathering.pageId)) byPage.set(gathering.pageId, gathering.id);
+  return (note) => {
+    if (note.gatheringId && known.has(note.gatheringId)) return note.gatheringId;
+    return note.pageId ? (byPage.get(note.pageId) ?? null) : null;
+  };
+}
+
 /** The weave of a workshop's document, as the weave view draws it. */
 export function weaveOf(doc: Y.Doc): Weave {
-  const noteGathering = new Map<string, string | null>();
-  for (const note of processNotesOf(doc)) noteGathering.set(note.id, gatheringOfNote(doc, note)?.id ?? null);
-  return weaveFrom(gatheringsOf(doc), threadsOf(doc), (noteId) => noteGathering.get(noteId), sectionsOf(doc));
+  const gatherings = gatheringsOf(doc);
+  const find = noteGatheringFinder(gatherings);
+  const noteGathering = new Map(processNotesOf(doc).map((note) => [note.id, find(note)]));
+  return weaveFrom(gatherings, threadsOf(doc), (noteId) => noteGathering.get(noteId), sectionsOf(doc));
 }
 
 /** A passage of the narrative that quotes a note, as "where did my note go" shows it. */
@@ -158,11 +173,13 @@ export function excerptOf(text: string, limit = EXCERPT_CHARS): string {
  * each with the threads it is linked to and the passages of the narrative that quote it.
  */
 export function notesTrailOf(doc: Y.Doc, participantId: string): NotesTrail {
-  const order = new Map(gatheringsOf(doc).map((gathering, index) => [gathering.id, index]));
+  const gatherings = gatheringsOf(doc);
+  const order = new Map(gatherings.map((gathering, index) => [gathering.id, index]));
+  const find = noteGatheringFinder(gatherings);
   const threads = new Map(threadsOf(doc).map((thread, index) => [thread.id, { id: thread.id, title: thread.title, index }]));
   const headings = new Map(sectionsOf(doc).map((section) => [section.id, section.heading]));
   const own = processNotesOf(doc).filter((note) => note.participantId === participantId);
-  const placed = own.map((note): [ProcessNote, string | null] => [note, gatheringOfNote(doc, note)?.id ?? null]);
+  const placed = own.map((note): [ProcessNote, string | null] => [note, find(note)]);
   const rank = (gatheringId: string | null): number => (gatheringId === null ? Infinity : (order.get(gatheringId) ?? Infinity));
   placed.sort(([a, ga], [b, gb]) => rank(ga) - rank(gb) || a.text.localeCompare(b.text) || (a.id < b.id ? -1 : 1));
   const notes = placed.map(([note, gatheringId]): NoteTrail => ({

@@ -107,6 +107,17 @@ describe('the weave', () => {
     expect(weave.strands[0]).toMatchObject({ stops: [], elsewhere: 2 });
   });
 
+  it("places a note without a gathering of its own at the gathering of its page", () => {
+    const doc = workshop();
+    const first = addGathering(doc, { title: 'First' });
+    addGathering(doc, { title: 'Second' });
+    // Written on the board's first page before any gathering existed: the first gathering took the page.
+    addNote(doc, 'shape:early', 'Early', { participantId: 'aviaja', group: 'citizen' });
+    const thread = startThread(doc, AVIAJA, { title: 'T', noteIds: ['shape:early'] });
+    expect(weaveOf(doc).strands[0].stops).toEqual([{ gatheringId: first.id, notes: 1, learnings: 0 }]);
+    expect(notesTrailOf(doc, 'aviaja').notes).toMatchObject([{ noteId: 'shape:early', gatheringId: first.id, threads: [{ id: thread }] }]);
+  });
+
   it('forgets links to deleted notes', () => {
     const doc = workshop();
     const gathering = addGathering(doc, { title: 'Only' });
