@@ -137,6 +137,20 @@ describe('where did my note go', () => {
     await page.context().close();
   });
 
+  it('tells a participant without notes what the panel will show', async () => {
+    const bo = await joinWorkshop(server, workshop.joinCode, 'business', 'Bo');
+    const context = await session.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/w/${workshop.id}#token=${bo.token}`);
+    await waitForCanvas(page);
+    await page.getByRole('button', { name: 'Where did my note go?' }).click();
+    await page
+      .getByRole('complementary', { name: 'Where did my note go?' })
+      .getByText('You have not written a note yet. Your notes show here with the threads and the part of the narrative they went into.')
+      .waitFor();
+    await context.close();
+  });
+
   it('fits a 390-pixel phone and a 1920×1080 screen', async () => {
     for (const [viewport, name] of [
       [PHONE, 'my-notes-phone'],

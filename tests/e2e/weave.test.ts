@@ -141,6 +141,23 @@ describe('the weave view', () => {
     await page.context().close();
   });
 
+  it('says in words that there is nothing to weave yet in a new workshop', async () => {
+    const empty = await createWorkshop(server, { title: 'Empty', language: 'en' });
+    const context = await session.newContext();
+    await installAxe(context);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/w/${empty.id}#token=${empty.facilitatorToken}`);
+    await waitForCanvas(page);
+    await page.getByRole('button', { name: 'Weave', exact: true }).click();
+    const view = page.locator('.weave-view');
+    await view.getByText('No gatherings yet. The facilitator adds them in the Gatherings panel.').waitFor();
+    await view.getByText('No threads yet. Start one from notes on the board or in the Threads panel.').waitFor();
+    await view.getByText('The narrative has no sections yet. Threads woven into it will end here.').waitFor();
+    expect(await view.locator('svg, table').count()).toBe(0);
+    expect(describeViolations(blocking(await audit(page)))).toEqual([]);
+    await context.close();
+  });
+
   it('opens a thread from its strand by click and by keyboard', async () => {
     const page = await openWeave();
     const threadsPanel = page.getByRole('complementary', { name: 'Threads' });
