@@ -192,6 +192,7 @@ describe('the narrative in the browser', () => {
     await eventually(async () => expect(await tray(lead).getByText('Every woven quote is still in the text.').count()).toBe(1));
     await eventually(async () => expect(await lead.locator('.narrative-margin').first().locator('.narrative-source-button').count()).toBe(3));
     expect(reviewTrayOf(facilitator.doc)).toEqual([]);
+    expect(await textOn(lead)).toBe(merged);
 
     // A passage woven from a thread without notes is flagged, in words.
     startThread(facilitator.doc, FACILITATOR, { title: 'A harbour school', purpose: 'Teach at sea' });
@@ -219,16 +220,25 @@ describe('the narrative in the browser', () => {
       expect(describeViolations(found)).toEqual([]);
     }
 
+    await lead.locator('.narrative').evaluate((view) => view.scrollTo(0, 0));
     await screenshot(lead, 'narrative-laptop-facilitator');
     await lead.setViewportSize({ width: 1920, height: 1080 });
     await screenshot(lead, 'narrative-projector-facilitator');
+    // On phones, in Danish and Swedish.
     await boPage.setViewportSize({ width: 390, height: 844 });
-    await screenshot(boPage, 'narrative-phone-reader');
+    await boPage.getByLabel('Language').selectOption('da');
+    await boPage.getByRole('heading', { name: 'Grundfortælling' }).waitFor();
+    expect(await boPage.getByRole('group', { name: 'Passagens kilder' }).count()).toBe(2);
+    await screenshot(boPage, 'narrative-phone-reader-da');
     expect(describeViolations(blocking(await audit(boPage)))).toEqual([]);
     await annaPage.setViewportSize({ width: 390, height: 844 });
+    await annaPage.getByLabel('Language').selectOption('sv');
+    await annaPage.getByRole('heading', { name: 'Berättelsen' }).waitFor();
     await annaPage.locator('.narrative-passage').first().scrollIntoViewIfNeeded();
-    await screenshot(annaPage, 'narrative-phone-editor');
+    await screenshot(annaPage, 'narrative-phone-reader-sv');
     expect(describeViolations(blocking(await audit(annaPage)))).toEqual([]);
+    await lead.locator('.narrative-side').scrollIntoViewIfNeeded();
+    await screenshot(lead, 'narrative-projector-facilitator-side');
 
     // A source in the margin shows its note on the canvas.
     await lead.setViewportSize({ width: 1280, height: 800 });

@@ -2,6 +2,7 @@
 export const narrative = {
   da: {
     title: 'Grundfortælling',
+    empty: 'Grundfortællingen er tom indtil videre.',
     role: {
       editor: 'Du kan redigere grundfortællingen. De andre, der redigerer, vises med deres markør.',
       reader: 'Du læser. Proceslederen og arbejdsgruppen redigerer grundfortællingen.',
@@ -93,6 +94,7 @@ export const narrative = {
   },
   sv: {
     title: 'Berättelsen',
+    empty: 'Berättelsen är tom än så länge.',
     role: {
       editor: 'Du kan redigera berättelsen. De andra som redigerar visas med sina markörer.',
       reader: 'Du läser. Processledaren och arbetsgruppen redigerar berättelsen.',
@@ -184,6 +186,7 @@ export const narrative = {
   },
   en: {
     title: 'Narrative',
+    empty: 'The narrative is empty so far.',
     role: {
       editor: 'You can edit the narrative. Others who edit are shown by their cursors.',
       reader: 'You are reading. The facilitator and the working group edit the narrative.',

@@ -55,21 +55,24 @@ export function NarrativeView() {
 
   return (
     <section className="narrative" aria-labelledby="narrative-heading">
-      <div className="narrative-document">
-        <header className="narrative-header">
-          <h2 id="narrative-heading">{t('narrative.title')}</h2>
-          <p className="narrative-role">{t(editable ? 'narrative.role.editor' : 'narrative.role.reader')}</p>
-        </header>
-        {editable && editor && <NarrativeToolbar editor={editor} onWeave={() => setWeaving(true)} />}
-        <div className="narrative-page">
-          <EditorContent editor={editor} />
+      <div className="narrative-grid">
+        <div className="narrative-document">
+          <header className="narrative-header">
+            <h2 id="narrative-heading">{t('narrative.title')}</h2>
+            <p className="narrative-role">{t(editable ? 'narrative.role.editor' : 'narrative.role.reader')}</p>
+          </header>
+          {editable && editor && <NarrativeToolbar editor={editor} onWeave={() => setWeaving(true)} />}
+          <div className="narrative-page">
+            {!editable && facts.meter.characters === 0 && <p className="hint">{t('narrative.empty')}</p>}
+            <EditorContent editor={editor} />
+          </div>
         </div>
-      </div>
-      <div className="narrative-side">
-        <ReviewTray items={facts.tray} editor={editable ? editor : null} onDone={setAnnouncement} />
-        <LengthAndVoices meter={facts.meter} />
-        <NotWovenList notWoven={facts.notWoven} />
-        {identity.role === 'facilitator' && <NarrativeEditors />}
+        <div className="narrative-side">
+          <ReviewTray items={facts.tray} editor={editable ? editor : null} onDone={setAnnouncement} />
+          <LengthAndVoices meter={facts.meter} />
+          <NotWovenList notWoven={facts.notWoven} />
+          {identity.role === 'facilitator' && <NarrativeEditors />}
+        </div>
       </div>
       <p className="visually-hidden" role="status">
         {announcement}

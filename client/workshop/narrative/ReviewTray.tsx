@@ -4,7 +4,7 @@ import { isLanguage, type Language } from '../../../shared/domain/languages';
 import { dismissReview, type ReviewItem } from '../../../shared/domain/narrative';
 import { processNoteOf } from '../../../shared/domain/notes';
 import { threadOf } from '../../../shared/domain/threads';
-import { quoteOf, quoteParagraph, shortQuote } from '../../../shared/domain/weaving';
+import { attribution, quoteOf, quoteParagraph, shortQuote } from '../../../shared/domain/weaving';
 import { workshopOf } from '../../../shared/schema';
 import { useDocValue } from '../useDocValue';
 import { useWorkshop } from '../WorkshopContext';
@@ -40,7 +40,7 @@ export function ReviewTray({ items, editor, onDone }: ReviewTrayProps) {
   const restore = (item: ReviewItem): void => {
     const quote = quoteOf(doc, item.noteId);
     if (!editor || !quote) return;
-    restoreQuote(editor, item.passageId, item.sectionId, quoteParagraph(quote, item.threadId, language));
+    restoreQuote(editor, item.passageId, item.sectionId, quoteParagraph(quote, item.threadId, language), attribution(quote, language));
     onDone(t('narrative.review.restored'));
   };
   const dismiss = (item: ReviewItem): void => {

@@ -43,8 +43,31 @@ export function insertAtSectionEnd(editor: Editor, sectionId: string | null, blo
   return editor.chain().insertContentAt(end, block).run();
 }
 
-/** Puts a lost quote back: at the end of its passage, or of its section when the passage is gone. */
-export function restoreQuote(editor: Editor, passageId: string, sectionId: string | null, quote: NarrativeNodeJSON): boolean {
+/**
+ * Where a lost quote's attribution stands alone in its passage, as deleting the quoted words
+ * leaves it: the range of that paragraph, or null.
+ */
+function orphanAttribution(doc: ProseMirrorNode, passageId: string, attribution: string): { from: number; to: number } | null {
+  if (!attribution) return null;
+  let found: { from: number; to: number } | null = null;
+  doc.forEach((node, offset) => {
+    if (found || node.type.name !== NARRATIVE_NODE.passage || node.attrs[NARRATIVE_ATTRIBUTE.passageId] !== passageId) return;
+    node.forEach((child, childOffset) => {
+      if (found || child.type.name !== NARRATIVE_NODE.paragraph || child.textContent.trim() !== `(${attribution})`) return;
+      const from = offset + 1 + childOffset;
+      found = { from, to: from + child.nodeSize };
+    });
+  });
+  return found;
+}
+
+/**
+ * Puts a lost quote back: in place of its attribution left alone in the passage, else at the
+ * end of its passage, or of its section when the passage is gone.
+ */
+export function restoreQuote(editor: Editor, passageId: string, sectionId: string | null, quote: NarrativeNodeJSON, attribution: string): boolean {
+  const orphan = orphanAttribution(editor.state.doc, passageId, attribution);
+  if (orphan) return editor.chain().insertContentAt(orphan, quote).run();
   const end = passageEnd(editor.state.doc, passageId);
   if (end !== null) return editor.chain().insertContentAt(end, quote).run();
   return insertAtSectionEnd(editor, sectionId, quote);

@@ -58,7 +58,7 @@ export function useNarrativeEditor(editable: boolean): Editor | null {
         if (editable && identity.role === 'facilitator' && fragment.length === 0) created.commands.setContent(newSection(firstHeading));
       },
     },
-    [editable, fragment, awareness],
+    [editable, fragment, awareness, label],
   );
 
   // A reader's copy follows the document.
