@@ -4,9 +4,8 @@ import * as Y from 'yjs';
 import { addGathering } from '../../shared/domain/gatherings';
 import type { Group } from '../../shared/domain/groups';
 import { FACILITATOR } from '../../shared/domain/identity';
-import { passagesOf, reviewTrayOf } from '../../shared/domain/narrative';
 import { threadOf, startThread } from '../../shared/domain/threads';
-import { weaveRecordsOf } from '../../shared/domain/narrative';
+import { passagesOf, reviewTrayOf, sectionsOf, weaveRecordsOf } from '../../shared/domain/narrative';
 import { recordsOf } from '../../shared/schema';
 import { createWorkshop, joinWorkshop, type CreatedWorkshop, type JoinedWorkshop } from '../helpers/api';
 import { noteRecord } from '../helpers/board';
@@ -194,14 +193,34 @@ describe('the narrative in the browser', () => {
     expect(reviewTrayOf(facilitator.doc)).toEqual([]);
     expect(await textOn(lead)).toBe(merged);
 
-    // A passage woven from a thread without notes is flagged, in words.
+    // A passage woven from a thread without notes is flagged, in words; weaving works by keyboard.
     startThread(facilitator.doc, FACILITATOR, { title: 'A harbour school', purpose: 'Teach at sea' });
-    await lead.getByRole('button', { name: 'Weave a thread…' }).click();
-    await lead.getByRole('dialog').getByLabel('Thread').selectOption({ label: 'A harbour school (idea)' });
-    await eventually(async () => expect(await lead.getByRole('dialog').getByText(/no source/).count()).toBe(1));
-    await lead.getByRole('dialog').getByRole('button', { name: 'Weave', exact: true }).click();
+    await lead.getByRole('button', { name: 'Weave a thread…' }).focus();
+    await lead.keyboard.press('Enter');
+    const weaveDialog = lead.getByRole('dialog', { name: 'Weave a thread into the narrative' });
+    await weaveDialog.getByLabel('Thread').selectOption({ label: 'A harbour school (idea)' });
+    await eventually(async () => expect(await weaveDialog.getByText(/no source/).count()).toBe(1));
+    expect(describeViolations(blocking(await audit(lead)))).toEqual([]);
+    await screenshot(lead, 'narrative-laptop-weave-dialog');
+    await lead.keyboard.press('Tab');
+    await lead.keyboard.press('Tab');
+    expect(await lead.evaluate(() => document.activeElement?.textContent)).toBe('Weave');
+    await lead.keyboard.press('Enter');
     await eventually(async () => expect(await boPage.getByText('No source: this passage quotes no note.').count()).toBe(1));
     expect(await lead.getByRole('button', { name: 'Weave a thread…' }).evaluate((button) => button === document.activeElement)).toBe(true);
+
+    // The facilitator starts a second section after the passages: Enter twice leaves a passage.
+    await lead.getByRole('textbox', { name: 'Narrative text' }).focus();
+    await lead.keyboard.press('Control+End');
+    await lead.keyboard.press('Enter');
+    await lead.keyboard.press('Enter');
+    await lead.keyboard.type('Working together');
+    await lead.getByRole('button', { name: 'Section heading' }).click();
+    await eventually(() => expect(sectionsOf(facilitator.doc).map((section) => section.heading)).toEqual(['Our shared narrative', 'Working together']));
+    const [first, second] = sectionsOf(facilitator.doc);
+    expect(first.id).not.toBe(second.id);
+    expect(first.passageIds).toHaveLength(2);
+    expect(await lead.getByRole('button', { name: 'Section heading' }).getAttribute('aria-pressed')).toBe('true');
 
     // The facilitator takes Anna's right back: her view turns read-only while she looks.
     await lead.getByRole('checkbox', { name: /Anna/ }).uncheck();

@@ -2,6 +2,8 @@ import { getSchema } from '@tiptap/core';
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { passageEnd, sectionEnd } from '../../client/workshop/narrative/narrativeCommands';
+import { inkOn } from '../../client/workshop/narrative/narrativeEditing';
 import { narrativeSchemaExtensions } from '../../client/workshop/narrative/narrativeSchema';
 import { addGathering } from '../../shared/domain/gatherings';
 import { FACILITATOR } from '../../shared/domain/identity';
@@ -215,5 +217,29 @@ describe('weaving a thread', () => {
     expect(narrativeText(doc)).toContain('Said first: “Citizen idea 1” (Citizen, Nuuk) and more');
     expect(passagesOf(other)[0].noteIds).toEqual(draft.noteIds);
     expect(reviewTrayOf(other)).toEqual([]);
+  });
+});
+
+describe('the editor\'s places', () => {
+  it('weaves at the end of a section: before the next heading, or at the end of the text', () => {
+    const doc = schema.nodeFromJSON({
+      type: 'doc',
+      content: [paragraph('Foreword'), heading('section:one', 'One'), paragraph('Text'), heading('section:two', 'Two'), passage('passage:a', 'thread:x', [paragraph('Woven')])],
+    });
+    const blockEnds: number[] = [];
+    doc.forEach((node, offset) => blockEnds.push(offset + node.nodeSize));
+    expect(sectionEnd(doc, null)).toBe(blockEnds[0]);
+    expect(sectionEnd(doc, 'section:one')).toBe(blockEnds[2]);
+    expect(sectionEnd(doc, 'section:two')).toBe(doc.content.size);
+    expect(sectionEnd(doc, 'section:gone')).toBe(doc.content.size);
+    expect(passageEnd(doc, 'passage:a')).toBe(doc.content.size - 1);
+    expect(passageEnd(doc, 'passage:gone')).toBeNull();
+  });
+
+  it('labels others\' cursors in black or white, whichever reads better on their colour', () => {
+    expect(inkOn('#9fa8b2')).toBe('#1d1d1f');
+    expect(inkOn('#4ba1f1')).toBe('#1d1d1f');
+    expect(inkOn('#4465e9')).toBe('#ffffff');
+    expect(inkOn('#ae3ec9')).toBe('#ffffff');
   });
 });

@@ -4,7 +4,8 @@ import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { narrativeOf } from '../../../shared/schema';
+import { isLanguage } from '../../../shared/domain/languages';
+import { narrativeOf, workshopOf } from '../../../shared/schema';
 import { useWorkshop } from '../WorkshopContext';
 import { CaretKeeper } from './caretKeeper';
 import { newSection } from './narrativeCommands';
@@ -38,6 +39,9 @@ export function useNarrativeEditor(editable: boolean): Editor | null {
   const fragment = narrativeOf(doc);
   const label = t('narrative.editor.label');
   const firstHeading = t('narrative.editor.firstHeading');
+  // The text is in the workshop's language, whichever language this person reads Flet in.
+  const stored = workshopOf(doc).get('language');
+  const lang = isLanguage(stored) ? stored : 'da';
 
   const editor = useEditor(
     {
@@ -50,15 +54,15 @@ export function useNarrativeEditor(editable: boolean): Editor | null {
       shouldRerenderOnTransaction: false,
       editorProps: {
         attributes: editable
-          ? { role: 'textbox', 'aria-multiline': 'true', 'aria-label': label, class: 'narrative-text' }
-          : { role: 'article', 'aria-label': label, class: 'narrative-text' },
+          ? { role: 'textbox', 'aria-multiline': 'true', 'aria-label': label, class: 'narrative-text', lang }
+          : { role: 'article', 'aria-label': label, class: 'narrative-text', lang },
       },
       onCreate: ({ editor: created }) => {
         // The facilitator's first look at an empty narrative starts it with a section; never over content.
         if (editable && identity.role === 'facilitator' && fragment.length === 0) created.commands.setContent(newSection(firstHeading));
       },
     },
-    [editable, fragment, awareness, label],
+    [editable, fragment, awareness, label, lang],
   );
 
   // A reader's copy follows the document.
