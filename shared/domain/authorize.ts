@@ -48,10 +48,19 @@ export function authorize(actor: Identity, changes: readonly Change[], doc: Y.Do
       list.push(change);
     }
   }
-  return processRefusal(actor, process, doc, changes) ?? authorizeCanvas(actor, canvas, doc, changes);
+  return processRefusal(actor, process, doc) ?? authorizeCanvas(actor, canvas, doc, gatheringsAddedBy(changes));
 }
 
-function authorizeCanvas(actor: Identity, changes: readonly Change[], doc: Y.Doc, all: readonly Change[]): Refusal | null {
+/** Gatherings an update adds (the facilitator's, with their notes in one update). */
+function gatheringsAddedBy(changes: readonly Change[]): Set<string> {
+  const added = new Set<string>();
+  for (const change of changes) {
+    if (change.top === TOP_LEVEL.gatherings && change.key !== null && change.field === null && change.kind !== 'delete') added.add(change.key);
+  }
+  return added;
+}
+
+function authorizeCanvas(actor: Identity, changes: readonly Change[], doc: Y.Doc, addedGatherings: ReadonlySet<string>): Refusal | null {
   const merged = recordChangesOf(changes, doc);
   if ('reason' in merged) return merged;
   for (const { id, before, after } of merged) {
@@ -61,7 +70,7 @@ function authorizeCanvas(actor: Identity, changes: readonly Change[], doc: Y.Doc
     }
     const refusal = canvasRefusal(actor, before, after);
     if (refusal) return { reason: refusal, top: 'records', key: id };
-    if (actor.role === 'participant' && after && !knowsGatheringOf(after, before, doc, all)) {
+    if (actor.role === 'participant' && after && !knowsGatheringOf(after, before, doc, addedGatherings)) {
       return { reason: 'unknown-gathering', top: 'records', key: id };
     }
   }
@@ -81,14 +90,13 @@ function gatheringIdOf(record: CanvasRecord | null): string | null | undefined {
  * ones too: a note written while its gathering was removed is no forgery), or one the same
  * update adds. A gathering name it already carried is left alone.
  */
-function knowsGatheringOf(after: CanvasRecord, before: CanvasRecord | null, doc: Y.Doc, all: readonly Change[]): boolean {
+function knowsGatheringOf(after: CanvasRecord, before: CanvasRecord | null, doc: Y.Doc, added: ReadonlySet<string>): boolean {
   if (after.typeName !== 'shape') return true;
   const gatheringId = gatheringIdOf(after);
   if (gatheringId === null) return true;
   if (gatheringId === undefined) return false;
   if (before && gatheringIdOf(before) === gatheringId) return true;
-  if (everHeld(gatheringsMapOf(doc), gatheringId)) return true;
-  return all.some((change) => change.top === TOP_LEVEL.gatherings && change.key === gatheringId && change.field === null && change.kind !== 'delete');
+  return everHeld(gatheringsMapOf(doc), gatheringId) || added.has(gatheringId);
 }
 
 /**

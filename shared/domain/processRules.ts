@@ -75,7 +75,7 @@ export function everHeld<T>(map: Y.Map<T>, key: string): boolean {
 }
 
 /** Threads this update creates (a new card map under a thread id). */
-function threadsCreatedBy(changes: readonly Change[]): Set<string> {
+export function threadsCreatedBy(changes: readonly Change[]): Set<string> {
   const created = new Set<string>();
   for (const change of changes) {
     if (change.top === TOP_LEVEL.threads && change.key !== null && change.field === null && change.content === 'type' && change.kind !== 'delete') {
@@ -86,8 +86,8 @@ function threadsCreatedBy(changes: readonly Change[]): Set<string> {
 }
 
 /** Does the document know this thread, or does the update start it? */
-function threadKnown(doc: Y.Doc, threadId: string, changes: readonly Change[]): boolean {
-  return everHeld(threadsMapOf(doc), threadId) || threadsCreatedBy(changes).has(threadId);
+function threadKnown(doc: Y.Doc, threadId: string, started: ReadonlySet<string>): boolean {
+  return everHeld(threadsMapOf(doc), threadId) || started.has(threadId);
 }
 
 /** Why a value is not acceptable for a card field, or null when it is. */
@@ -185,7 +185,7 @@ export function linkProblem(key: string, value: unknown): string | null {
  * facilitator): a reorder that crosses someone's unlink arrives as a new link, and must pass
  * as one.
  */
-export function threadNotesRefusal(actor: Identity, changes: readonly Change[], doc: Y.Doc, all: readonly Change[]): Refusal | null {
+export function threadNotesRefusal(actor: Identity, changes: readonly Change[], doc: Y.Doc, started: ReadonlySet<string>): Refusal | null {
   for (const change of changes) {
     if (change.key === null || change.field !== null || change.nested) return refusal('invalid-link', change, 'a link is one JSON value');
     if (change.kind === 'delete') continue;
@@ -194,7 +194,7 @@ export function threadNotesRefusal(actor: Identity, changes: readonly Change[], 
     if (problem) return refusal('invalid-link', change, problem);
     const link = change.value as { threadId: string; linkedBy: string | null };
     if (link.linkedBy !== actor.participantId) return refusal('forged-author', change, 'linkedBy');
-    if (!threadKnown(doc, link.threadId, all)) return refusal('unknown-thread', change);
+    if (!threadKnown(doc, link.threadId, started)) return refusal('unknown-thread', change);
   }
   return null;
 }
@@ -216,7 +216,7 @@ export function learningProblem(value: unknown): string | null {
  * themselves (their participant id and group; none for the facilitator); its writer and the
  * facilitator change or remove it, never who wrote it or which thread it belongs to.
  */
-export function learningsRefusal(actor: Identity, changes: readonly Change[], doc: Y.Doc, all: readonly Change[]): Refusal | null {
+export function learningsRefusal(actor: Identity, changes: readonly Change[], doc: Y.Doc, started: ReadonlySet<string>): Refusal | null {
   const learnings = learningsOf(doc);
   for (const change of changes) {
     if (change.key === null || change.field !== null || change.nested) return refusal('invalid-learning', change, 'a learning is one JSON value');
@@ -238,7 +238,7 @@ export function learningsRefusal(actor: Identity, changes: readonly Change[], do
     }
     if (learning.writer !== actor.participantId) return refusal('forged-author', change, 'writer');
     if (learning.group !== actor.group) return refusal('forged-author', change, 'group');
-    if (!threadKnown(doc, learning.threadId, all)) return refusal('unknown-thread', change);
+    if (!threadKnown(doc, learning.threadId, started)) return refusal('unknown-thread', change);
   }
   return null;
 }
@@ -269,18 +269,19 @@ export function isProcessRule(rule: WriteRule): rule is ProcessRule {
 }
 
 /**
- * May `actor` make these changes, all under process rules? `all` is the whole update, for
- * links and learnings to a thread started in the same update.
+ * May `actor` make these changes, grouped by their process rule? Links and learnings may
+ * name a thread the same update starts.
  */
-export function processRefusal(actor: Identity, byRule: ReadonlyMap<ProcessRule, Change[]>, doc: Y.Doc, all: readonly Change[]): Refusal | null {
+export function processRefusal(actor: Identity, byRule: ReadonlyMap<ProcessRule, Change[]>, doc: Y.Doc): Refusal | null {
   if (actor.role === 'projector') {
     const first = [...byRule.values()].find((list) => list.length > 0)?.[0];
     return first ? { reason: 'read-only', top: first.top, key: null } : null;
   }
+  const started = threadsCreatedBy(byRule.get('threads') ?? []);
   return (
     threadsRefusal(actor, byRule.get('threads') ?? [], doc) ??
-    threadNotesRefusal(actor, byRule.get('threadNotes') ?? [], doc, all) ??
-    learningsRefusal(actor, byRule.get('learnings') ?? [], doc, all) ??
+    threadNotesRefusal(actor, byRule.get('threadNotes') ?? [], doc, started) ??
+    learningsRefusal(actor, byRule.get('learnings') ?? [], doc, started) ??
     editorsRefusal(actor, byRule.get('editors') ?? [], doc)
   );
 }
