@@ -55,6 +55,12 @@ export function BoardPage({ workshopId, projector }: { workshopId: string; proje
   const [view, setView] = useState<BoardView>('board');
   const [panel, setPanel] = useState<SidePanel>(null);
   const [selectedThreadId, selectThread] = useState<string | null>(null);
+  const [passageToShow, setPassageToShow] = useState<string | null>(null);
+  const showPassage = useCallback((passageId: string) => {
+    setPassageToShow(passageId);
+    setView('narrative');
+  }, []);
+  const passageShown = useCallback(() => setPassageToShow(null), []);
   const openThread = useCallback((threadId: string) => {
     selectThread(threadId);
     setPanel('threads');
@@ -98,9 +104,12 @@ export function BoardPage({ workshopId, projector }: { workshopId: string; proje
             selectThread,
             openThread,
             showNote,
+            passageToShow,
+            showPassage,
+            passageShown,
           }
         : null,
-    [workshopId, session.doc, session.awareness, session.ready, identity, projector, displayName, color, editor, view, panel, selectedThreadId, openThread, showNote],
+    [workshopId, session.doc, session.awareness, session.ready, identity, projector, displayName, color, editor, view, panel, selectedThreadId, openThread, showNote, passageToShow, showPassage, passageShown],
   );
 
   if (problem && problem !== 'network') return <ErrorPage message={t(`errors.${problem}`)} />;

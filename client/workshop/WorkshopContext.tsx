@@ -36,6 +36,12 @@ export interface Workshop {
   openThread(threadId: string): void;
   /** Show a note on the canvas: its gathering's page, selected, in view. */
   showNote(noteId: string): void;
+  /** The passage the narrative should bring into view when it opens, if any. */
+  passageToShow: string | null;
+  /** Open the narrative at a passage. */
+  showPassage(passageId: string): void;
+  /** The narrative has shown the passage. */
+  passageShown(): void;
 }
 
 const WorkshopContext = createContext<Workshop | null>(null);

@@ -6,7 +6,7 @@ import { useWorkshop } from '../WorkshopContext';
 /** One of a participant's notes: its text, the threads it is in, the passages that quote it. */
 export function MyNoteItem({ note }: { note: NoteTrail }) {
   const { t } = useTranslation();
-  const { openThread, setView, showNote } = useWorkshop();
+  const { openThread, showPassage, showNote } = useWorkshop();
   const text = note.text.trim() || t('myNotes.emptyNote');
   return (
     <li className="my-note">
@@ -45,7 +45,7 @@ export function MyNoteItem({ note }: { note: NoteTrail }) {
                       type="button"
                       className="button-quiet my-note-action"
                       aria-label={t('myNotes.readInNarrativeNamed', { heading })}
-                      onClick={() => setView('narrative')}
+                      onClick={() => showPassage(passage.passageId)}
                     >
                       {t('myNotes.readInNarrative')}
                     </button>

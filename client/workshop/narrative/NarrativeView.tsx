@@ -24,7 +24,7 @@ import './narrative.css';
  */
 export function NarrativeView() {
   const { t } = useTranslation();
-  const { doc, identity, selectedThreadId } = useWorkshop();
+  const { doc, identity, selectedThreadId, passageToShow, passageShown } = useWorkshop();
   const editable = useDocValue(doc, (current) => mayEditNarrative(identity, current), [identity]) ?? false;
   const editor = useNarrativeEditor(editable);
   const facts = useSettledDocValue(doc, (current) => {
@@ -41,6 +41,20 @@ export function NarrativeView() {
     if (wasEditable.current !== editable) setAnnouncement(t(editable ? 'narrative.role.nowEditor' : 'narrative.role.nowReader'));
     wasEditable.current = editable;
   }, [editable, t]);
+
+  // Opened at a passage ("where did my note go"): bring it into view once the text is drawn.
+  useEffect(() => {
+    if (!passageToShow || !editor) return;
+    const frame = requestAnimationFrame(() => {
+      const passage = document.querySelector<HTMLElement>(`.narrative-passage[data-passage-id="${CSS.escape(passageToShow)}"]`);
+      if (!passage) return;
+      passage.scrollIntoView({ block: 'center' });
+      passage.classList.add('narrative-passage-shown');
+      window.setTimeout(() => passage.classList.remove('narrative-passage-shown'), 4_000);
+      passageShown();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [passageToShow, editor, passageShown]);
 
   const closeDialog = (): void => {
     setWeaving(false);
