@@ -17,6 +17,9 @@ export const threads = {
     status: { idea: 'Idé', running: 'I gang', learning: 'Læring', woven: 'Flettet ind' },
     filters: {
       legend: 'Vis tråde',
+      summary: 'Filtrér trådene',
+      summaryChosen_one: 'Filtrér trådene ({{count}} valgt)',
+      summaryChosen_other: 'Filtrér trådene ({{count}} valgt)',
       status: 'Status',
       anyStatus: 'Alle statusser',
       gathering: 'Samling',
@@ -130,6 +133,9 @@ export const threads = {
     status: { idea: 'Idé', running: 'Pågår', learning: 'Lärande', woven: 'Invävd' },
     filters: {
       legend: 'Visa trådar',
+      summary: 'Filtrera trådarna',
+      summaryChosen_one: 'Filtrera trådarna ({{count}} valt)',
+      summaryChosen_other: 'Filtrera trådarna ({{count}} valda)',
       status: 'Status',
       anyStatus: 'Alla statusar',
       gathering: 'Träff',
@@ -243,6 +249,9 @@ export const threads = {
     status: { idea: 'Idea', running: 'Running', learning: 'Learning', woven: 'Woven' },
     filters: {
       legend: 'Show threads',
+      summary: 'Filter the threads',
+      summaryChosen_one: 'Filter the threads ({{count}} chosen)',
+      summaryChosen_other: 'Filter the threads ({{count}} chosen)',
       status: 'Status',
       anyStatus: 'Any status',
       gathering: 'Gathering',

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { activeGatheringsOf, currentGatheringId, setCurrentGathering, type Gathering } from '../../../shared/domain/gatherings';
 import { useDocValue } from '../useDocValue';
@@ -20,6 +21,11 @@ export function GatheringBar() {
   const here = useGatheringHere();
   const { offered, movedTo, dismiss } = useFollowCurrentGathering();
   const facilitator = identity.role === 'facilitator';
+  // On a phone the gatherings scroll sideways: the one this person is in stays in view.
+  const switcher = useRef<HTMLUListElement>(null);
+  useEffect(() => {
+    switcher.current?.querySelector('[aria-current="true"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [here?.id, gatherings.length]);
 
   const go = (gathering: Gathering): void => {
     setView('board');
@@ -52,7 +58,7 @@ export function GatheringBar() {
         {here && here.id === currentId && <span className="gathering-now">{t('gatherings.bar.now')}</span>}
       </p>
       {gatherings.length > 1 && (
-        <ul className="gathering-switch" aria-label={t('gatherings.bar.switch')}>
+        <ul ref={switcher} className="gathering-switch" aria-label={t('gatherings.bar.switch')}>
           {gatherings.map((gathering) => (
             <li key={gathering.id}>
               <button

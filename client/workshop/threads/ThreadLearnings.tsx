@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { gatheringsOf } from '../../../shared/domain/gatherings';
 import { mayChangeLearning, mayWorkOnThreads } from '../../../shared/domain/rights';
 import { addLearning, MAX_THREAD_TEXT_CHARS, removeLearning, type Thread } from '../../../shared/domain/threads';
+import { dateLocale } from '../gatherings/gatheringFacts';
 import { useGatheringHere } from '../gatherings/useGatheringHere';
 import { useDocValue } from '../useDocValue';
 import { useWorkshop } from '../WorkshopContext';
@@ -10,7 +11,7 @@ import { GroupChip } from './GroupChip';
 
 /** A learning's day, as people read it in their language. */
 function day(at: number, language: string): string {
-  return new Intl.DateTimeFormat(language === 'kl' ? 'da' : language, { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(at));
+  return new Intl.DateTimeFormat(dateLocale(language), { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(at));
 }
 
 /**
@@ -63,6 +64,7 @@ export function ThreadLearnings({ thread, tell }: { thread: Thread; tell(sentenc
                   <button
                     type="button"
                     className="button-quiet"
+                    aria-label={`${t('threads.learnings.remove')}: ${day(learning.at, i18n.language)}`}
                     onClick={() => {
                       removeLearning(doc, learning.id);
                       tell(t('threads.learnings.removedTold'));
@@ -70,7 +72,6 @@ export function ThreadLearnings({ thread, tell }: { thread: Thread; tell(sentenc
                     }}
                   >
                     {t('threads.learnings.remove')}
-                    <span className="visually-hidden">: {day(learning.at, i18n.language)}</span>
                   </button>
                 )}
               </li>

@@ -69,9 +69,8 @@ export function ThreadNotes({ thread, tell }: { thread: Thread; tell(sentence: s
               </p>
               <div className="thread-actions">
                 {row.text !== null && (
-                  <button type="button" className="button-quiet" onClick={() => showNote(row.noteId)}>
+                  <button type="button" className="button-quiet" aria-label={`${t('threads.notes.show')}: ${label(row)}`} onClick={() => showNote(row.noteId)}>
                     {t('threads.notes.show')}
-                    <span className="visually-hidden">: {label(row)}</span>
                   </button>
                 )}
                 {working && (
@@ -80,6 +79,7 @@ export function ThreadNotes({ thread, tell }: { thread: Thread; tell(sentence: s
                       type="button"
                       className="button-quiet"
                       data-move="-1"
+                      aria-label={`${t('threads.notes.up')}: ${label(row)}`}
                       disabled={index === 0}
                       onClick={() => {
                         moveLinkedNote(doc, identity, thread.id, row.noteId, -1);
@@ -87,12 +87,12 @@ export function ThreadNotes({ thread, tell }: { thread: Thread; tell(sentence: s
                       }}
                     >
                       {t('threads.notes.up')}
-                      <span className="visually-hidden">: {label(row)}</span>
                     </button>
                     <button
                       type="button"
                       className="button-quiet"
                       data-move="1"
+                      aria-label={`${t('threads.notes.down')}: ${label(row)}`}
                       disabled={index === rows.length - 1}
                       onClick={() => {
                         moveLinkedNote(doc, identity, thread.id, row.noteId, 1);
@@ -100,11 +100,11 @@ export function ThreadNotes({ thread, tell }: { thread: Thread; tell(sentence: s
                       }}
                     >
                       {t('threads.notes.down')}
-                      <span className="visually-hidden">: {label(row)}</span>
                     </button>
                     <button
                       type="button"
                       className="button-quiet"
+                      aria-label={`${t('threads.notes.unlink')}: ${label(row)}`}
                       onClick={() => {
                         unlinkNote(doc, thread.id, row.noteId);
                         tell(t('threads.notes.unlinkedTold', { title }));
@@ -112,7 +112,6 @@ export function ThreadNotes({ thread, tell }: { thread: Thread; tell(sentence: s
                       }}
                     >
                       {t('threads.notes.unlink')}
-                      <span className="visually-hidden">: {label(row)}</span>
                     </button>
                   </>
                 )}
