@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useEditor, useValue, type TLShapeId } from 'tldraw';
 import type * as Y from 'yjs';
 import { threadsOf } from '../../shared/domain/threads';
@@ -24,7 +24,12 @@ export function ThreadStrands() {
   const workshop = useOptionalWorkshop();
   const doc = workshop?.doc ?? null;
   const role = workshop?.identity.role;
-  const threads = useDocValue(doc, threadsOf) ?? [];
+  const read = useDocValue(doc, threadsOf);
+  // The document changes with every drag of a note; the strands' threads only when a thread
+  // does, so the drawing is worked out again from the editor's changes alone.
+  const shape = (read ?? []).map((thread) => `${thread.id}\u0000${thread.title}\u0000${thread.noteIds.join(' ')}`).join('\u0001');
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const threads = useMemo(() => read ?? [], [shape]);
   const shownToRoom = useDocValue(doc, roomHighlight) ?? null;
   const selected = workshop?.selectedThreadId ?? null;
   const highlighted = role === 'projector' ? shownToRoom : selected;

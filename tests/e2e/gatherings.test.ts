@@ -222,6 +222,19 @@ describe('gatherings on the board', () => {
     expect(describeViolations(blocking(result))).toEqual([]);
   });
 
+  it('speaks Danish and Swedish', async () => {
+    const language = facilitator.getByRole('banner').getByRole('combobox');
+    await language.selectOption('da');
+    await eventually(async () => expect(await here(facilitator).textContent()).toBe('Du er i Paamiut · Paamiut · 20. marts 2025Aktuel for alle'));
+    await facilitator.getByRole('complementary', { name: 'Samlinger' }).getByRole('heading', { name: 'Tilføj en samling' }).waitFor();
+    expect(describeViolations(blocking(await audit(facilitator)))).toEqual([]);
+    await screenshot(facilitator, 'gatherings-panel-da-1920');
+    await anna.getByRole('banner').getByRole('combobox').selectOption('sv');
+    await eventually(async () => expect(await here(anna).textContent()).toContain('Du är i Paamiut · Paamiut · 20 mars 2025'));
+    expect(describeViolations(blocking(await audit(anna)))).toEqual([]);
+    await screenshot(anna, 'gatherings-bar-sv-phone');
+  });
+
   it('makes no request to any host but Flet, and no page error', () => {
     expect(session.requests.foreign(server.url)).toEqual([]);
     expect(session.requests.errors).toEqual([]);

@@ -101,8 +101,24 @@ describe('threads on the canvas and in the threads panel', () => {
     await noteOnCanvas(bo, NOTES.dock.text).waitFor();
     await clickNote(bo, NOTES.dock.text);
     await clickNote(bo, NOTES.video.text, true);
-    await bo.getByRole('button', { name: 'Add 2 notes to thread' }).click();
-    await bo.getByRole('dialog', { name: 'Add 2 notes to a thread' }).getByRole('button', { name: 'Winter harbour' }).click();
+    // By keyboard: the chooser opens with the focus on its heading; Escape closes it and gives
+    // the focus back without losing the selection; Tab and Enter choose the thread.
+    const addButton = bo.getByRole('button', { name: 'Add 2 notes to thread' });
+    const dialog = bo.getByRole('dialog', { name: 'Add 2 notes to a thread' });
+    const focused = () => bo.evaluate(() => `${document.activeElement?.tagName}:${document.activeElement?.textContent}`);
+    await addButton.focus();
+    await bo.keyboard.press('Enter');
+    await dialog.waitFor();
+    await eventually(async () => expect(await focused()).toBe('H2:Add 2 notes to a thread'));
+    await bo.keyboard.press('Escape');
+    await eventually(async () => expect(await dialog.count()).toBe(0));
+    await eventually(async () => expect(await focused()).toBe('BUTTON:Add 2 notes to thread'));
+    expect(await bo.evaluate(() => window.__fletEditor!.getSelectedShapeIds().length)).toBe(2);
+    await bo.keyboard.press('Enter');
+    await dialog.waitFor();
+    await bo.keyboard.press('Tab');
+    expect(await focused()).toBe('BUTTON:Winter harbour');
+    await bo.keyboard.press('Enter');
     await bo.getByText('2 notes were linked to Winter harbour.').waitFor();
 
     const thread = await eventually(() => {
@@ -195,6 +211,14 @@ describe('threads on the canvas and in the threads panel', () => {
     await anna.getByRole('button', { name: 'Threads' }).click();
     await noteOnCanvas(anna, NOTES.youth.text).waitFor();
     await clickNote(anna, NOTES.youth.text);
+    // The canvas's context menu offers the same chooser.
+    const youth = (await noteOnCanvas(anna, NOTES.youth.text).boundingBox())!;
+    await anna.mouse.click(youth.x + youth.width / 2, youth.y + youth.height / 2, { button: 'right' });
+    await anna.getByRole('menuitem', { name: 'Add to thread…' }).click();
+    const chooser = anna.getByRole('dialog', { name: 'Add 1 note to a thread' });
+    await chooser.waitFor();
+    await chooser.getByRole('button', { name: 'Cancel' }).click();
+    await eventually(async () => expect(await chooser.count()).toBe(0));
     await anna.getByRole('button', { name: 'Threads' }).click();
     await panel(anna).getByLabel('Title of the thread').fill('Youth club');
     await panel(anna).getByRole('checkbox', { name: 'With the 1 note selected on the board' }).waitFor();

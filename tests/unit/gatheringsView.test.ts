@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { stamped } from '../../client/canvas/authorship';
 import { gatheringDate, gatheringFacts } from '../../client/workshop/gatherings/gatheringFacts';
-import { noteCountsByGathering } from '../../client/workshop/gatherings/gatheringNotes';
+import { gatheringOfNoteIn, noteCountsByGathering } from '../../client/workshop/gatherings/gatheringNotes';
 import { seedBoard } from '../../shared/domain/board';
-import { addGathering } from '../../shared/domain/gatherings';
+import { addGathering, gatheringOfNote } from '../../shared/domain/gatherings';
+import { processNotesOf } from '../../shared/domain/notes';
 import { FACILITATOR, type Identity } from '../../shared/domain/identity';
 import { recordsOf } from '../../shared/schema';
 import { addNote, noteRecord } from '../helpers/board';
@@ -38,6 +39,9 @@ describe('gatherings as the board shows them', () => {
       for (const [key, value] of Object.entries(two)) fields.set(key, value);
     });
     expect(Object.fromEntries(noteCountsByGathering(doc))).toEqual({ [nuuk.id]: 1, [tasiilaq.id]: 1 });
+    // Read with the gatherings once, each note's gathering is the domain's answer.
+    const gatheringOf = gatheringOfNoteIn(doc);
+    for (const note of processNotesOf(doc)) expect(gatheringOf(note)?.id).toBe(gatheringOfNote(doc, note)?.id);
   });
 
   it('stamps a new note with the gathering of the page it is made on; a facilitator’s pasted note keeps its own', () => {

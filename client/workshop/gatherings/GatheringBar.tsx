@@ -57,7 +57,7 @@ export function GatheringBar() {
         {facts && <span className="gathering-here-facts"> · {facts}</span>}
         {here && here.id === currentId && <span className="gathering-now">{t('gatherings.bar.now')}</span>}
       </p>
-      {gatherings.length > 1 && (
+      {(gatherings.length > 1 || !gatherings.some((gathering) => gathering.id === here?.id)) && (
         <ul ref={switcher} className="gathering-switch" aria-label={t('gatherings.bar.switch')}>
           {gatherings.map((gathering) => (
             <li key={gathering.id}>

@@ -1,8 +1,8 @@
 import type * as Y from 'yjs';
-import { gatheringOfNote } from '../../../shared/domain/gatherings';
 import type { Group } from '../../../shared/domain/groups';
 import { processNotesOf } from '../../../shared/domain/notes';
 import type { Thread, ThreadStatus } from '../../../shared/domain/threads';
+import { gatheringOfNoteIn } from '../gatherings/gatheringNotes';
 
 /** What the threads panel narrows its list by; '' is "any". */
 export interface ThreadFilter {
@@ -22,8 +22,9 @@ export interface NoteFacts {
 
 /** The gathering and group of every note, by note id. */
 export function noteFactsOf(doc: Y.Doc): Map<string, NoteFacts> {
+  const gatheringOf = gatheringOfNoteIn(doc);
   const facts = new Map<string, NoteFacts>();
-  for (const note of processNotesOf(doc)) facts.set(note.id, { gatheringId: gatheringOfNote(doc, note)?.id ?? null, group: note.group });
+  for (const note of processNotesOf(doc)) facts.set(note.id, { gatheringId: gatheringOf(note)?.id ?? null, group: note.group });
   return facts;
 }
 

@@ -1,7 +1,8 @@
 import type * as Y from 'yjs';
-import { gatheringOfNote } from '../../../shared/domain/gatherings';
+import type { Gathering } from '../../../shared/domain/gatherings';
 import type { Group } from '../../../shared/domain/groups';
-import { processNoteOf, processNotesOf } from '../../../shared/domain/notes';
+import { processNoteOf, processNotesOf, type ProcessNote } from '../../../shared/domain/notes';
+import { gatheringOfNoteIn } from '../gatherings/gatheringNotes';
 
 /** A note as a thread's card lists it: what it says, who (by group) and where. */
 export interface NoteRow {
@@ -13,22 +14,27 @@ export interface NoteRow {
   gatheringTitle: string | null;
 }
 
-function rowOf(doc: Y.Doc, noteId: string): NoteRow {
-  const note = processNoteOf(doc, noteId);
-  if (!note) return { noteId, text: null, group: null, gatheringId: null, gatheringTitle: null };
-  const gathering = gatheringOfNote(doc, note);
-  return { noteId, text: note.text, group: note.group, gatheringId: gathering?.id ?? null, gatheringTitle: gathering?.title ?? null };
+type GatheringOf = (note: ProcessNote) => Gathering | undefined;
+
+function rowOf(note: ProcessNote, gatheringOf: GatheringOf): NoteRow {
+  const gathering = gatheringOf(note);
+  return { noteId: note.id, text: note.text, group: note.group, gatheringId: gathering?.id ?? null, gatheringTitle: gathering?.title ?? null };
 }
 
 /** The rows of a thread's notes, in the thread's order. */
 export function noteRowsOf(doc: Y.Doc, noteIds: readonly string[]): NoteRow[] {
-  return noteIds.map((noteId) => rowOf(doc, noteId));
+  const gatheringOf = gatheringOfNoteIn(doc);
+  return noteIds.map((noteId) => {
+    const note = processNoteOf(doc, noteId);
+    return note ? rowOf(note, gatheringOf) : { noteId, text: null, group: null, gatheringId: null, gatheringTitle: null };
+  });
 }
 
 /** Every note on the board that is not in the thread, for linking without the canvas. */
 export function notesOutside(doc: Y.Doc, linked: readonly string[]): NoteRow[] {
   const skip = new Set(linked);
+  const gatheringOf = gatheringOfNoteIn(doc);
   return processNotesOf(doc)
     .filter((note) => !skip.has(note.id) && note.text.trim() !== '')
-    .map((note) => rowOf(doc, note.id));
+    .map((note) => rowOf(note, gatheringOf));
 }
