@@ -56,8 +56,11 @@ describe('a process from notes in three towns to a woven narrative', () => {
     await page.keyboard.press('Escape');
     await page.keyboard.press('n');
     await page.mouse.click(area.x + area.width * (0.3 + offset), area.y + area.height * 0.4);
-    await page.locator('.tl-shape[data-shape-type="note"] [contenteditable="true"]').first().waitFor();
-    await page.keyboard.type(text);
+    await page.waitForFunction(() => Boolean(window.__fletEditor?.getEditingShapeId()));
+    const editing = page.locator('.tl-shape[data-shape-type="note"] [contenteditable="true"]').first();
+    await editing.waitFor();
+    await eventually(async () => expect(await page.evaluate(() => document.activeElement?.getAttribute('contenteditable'))).toBe('true'));
+    await page.keyboard.type(text, { delay: 10 });
     await page.keyboard.press('Escape');
     await page.keyboard.press('Escape');
     await eventually(async () => expect((await notesOn(page)).some((seen) => seen.text === text)).toBe(true));
@@ -118,6 +121,7 @@ describe('a process from notes in three towns to a woven narrative', () => {
     await writeNote(carl, NOTES.carl, 0.2);
     await bar(bo).getByRole('button', { name: 'Tasiilaq' }).click();
     await eventually(async () => expect(await bo.getByTestId('gathering-here').textContent()).toContain('You are in Tasiilaq'));
+    await eventually(async () => expect(await bo.evaluate(() => window.__fletEditor!.getCurrentPageId() as string)).toBe(tasiilaq.pageId));
     await writeNote(bo, NOTES.boIce, 0);
     await writeNote(bo, NOTES.boSchool, 0.25);
     const stored = await eventually(async () => {
