@@ -72,7 +72,7 @@ if (options.parts.includes('views') && fletAvailable()) {
 }
 
 const rows = tableRows(options.scenarios, outcomes);
-process.stdout.write('\n' + textTable(rows) + '\n');
+if (options.scenarios.length > 0) process.stdout.write('\n' + textTable(rows) + '\n');
 if (gateCost !== null) {
   process.stdout.write(
     `\nGate cost per update, in process, on a board of ${gateCost.notes} notes (${Math.round(gateCost.documentBytes / 1024)} KB):\n` +

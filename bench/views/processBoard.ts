@@ -3,6 +3,7 @@ import { addGathering, type Gathering } from '../../shared/domain/gatherings';
 import { FACILITATOR } from '../../shared/domain/identity';
 import { addLearning, linkNotes, startThread } from '../../shared/domain/threads';
 import { narrativeOf, recordsOf } from '../../shared/schema';
+import { getIndexAbove, type IndexKey } from '@tldraw/utils';
 import * as Y from 'yjs';
 
 /** The size of the process the views open with in the benchmark. */
@@ -46,16 +47,20 @@ export async function fillProcess(doc: Y.Doc, size: ProcessSize, flush: () => Pr
   }
   await flush();
   const noteIds: string[] = [];
+  // Stacking order on each page, as tldraw's fractional indexes.
+  let index = null as IndexKey | null;
   const BATCH = 200;
   for (let start = 0; start < size.notes; start += BATCH) {
     doc.transact(() => {
-      for (let index = start; index < Math.min(size.notes, start + BATCH); index++) {
-        const gathering = gatherings[index % gatherings.length];
-        const group = GROUPS[index % GROUPS.length];
-        const id = `shape:bench-note-${index}`;
+      for (let noteIndex = start; noteIndex < Math.min(size.notes, start + BATCH); noteIndex++) {
+        index = getIndexAbove(index);
+        const stacking = index;
+        const gathering = gatherings[noteIndex % gatherings.length];
+        const group = GROUPS[noteIndex % GROUPS.length];
+        const id = `shape:bench-note-${noteIndex}`;
         noteIds.push(id);
-        const column = Math.floor(index / gatherings.length) % 40;
-        const row = Math.floor(index / gatherings.length / 40);
+        const column = Math.floor(noteIndex / gatherings.length) % 40;
+        const row = Math.floor(noteIndex / gatherings.length / 40);
         writeRecord(doc, {
           id,
           typeName: 'shape',
@@ -63,11 +68,11 @@ export async function fillProcess(doc: Y.Doc, size: ProcessSize, flush: () => Pr
           x: column * 220,
           y: row * 220,
           rotation: 0,
-          index: `a${String(index).padStart(5, '0')}`,
+          index: stacking,
           parentId: gathering.pageId,
           isLocked: false,
           opacity: 1,
-          meta: { group, participantId: `bench-participant-${index % 150}`, gatheringId: gathering.id },
+          meta: { group, participantId: `bench-participant-${noteIndex % 150}`, gatheringId: gathering.id },
           props: {
             color: GROUP_STYLES[group].canvasColor,
             labelColor: 'black',
@@ -78,7 +83,7 @@ export async function fillProcess(doc: Y.Doc, size: ProcessSize, flush: () => Pr
             verticalAlign: 'middle',
             growY: 0,
             url: '',
-            richText: richText(`${index}: ${TEXT}`),
+            richText: richText(`${noteIndex}: ${TEXT}`),
             scale: 1,
             textFirstEditedBy: null,
           },
@@ -110,9 +115,10 @@ export async function fillProcess(doc: Y.Doc, size: ProcessSize, flush: () => Pr
         passage.setAttribute('threadId', threadIds[woven]);
         const paragraph = new Y.XmlElement('paragraph');
         const text = new Y.XmlText();
-        text.insert(0, `Prøvehandling ${woven + 1}: ${TEXT} `);
+        const lead = `Prøvehandling ${woven + 1}: ${TEXT} `;
+        text.insert(0, lead);
         const noteId = noteIds[(woven * 37) % noteIds.length];
-        text.insert(text.length, `«${TEXT.slice(0, 60)}»`, { source: { noteId, threadId: threadIds[woven] } });
+        text.insert(lead.length, `«${TEXT.slice(0, 60)}»`, { source: { noteId, threadId: threadIds[woven] } });
         paragraph.insert(0, [text]);
         passage.insert(0, [paragraph]);
         fragment.push([passage]);

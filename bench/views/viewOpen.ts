@@ -77,7 +77,16 @@ async function fillThroughServer(wsUrl: string, workshop: CreatedWorkshop, size:
     });
   const doc = new Y.Doc();
   const provider = connectDoc(doc);
-  await new Promise<void>((resolve) => provider.once('sync', () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the facilitator did not sync within 30 s')), 30_000);
+    provider.once('sync', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+  provider.on('connection-close', (event) => {
+    if (event && event.code >= 4000) process.stderr.write(`the server closed the filling connection: ${event.code} ${event.reason}\n`);
+  });
   await fillProcess(doc, size, () => new Promise((resolve) => setTimeout(resolve, 100)));
   const check = new Y.Doc();
   const reader = connectDoc(check);
@@ -128,7 +137,7 @@ export async function measureViewOpen(repetitions = 3, size: ProcessSize = BENCH
     server = spawn(process.execPath, [path.join(REPO, 'dist/server/index.js')], {
       cwd: REPO,
       env: { ...process.env, PORT: String(port), HOST, FLET_DATA_DIR: dataDir, FLET_PUBLIC_URL: base, LOG_LEVEL: 'warn' },
-      stdio: 'ignore',
+      stdio: ['ignore', 'ignore', 'inherit'],
     });
     await waitForHealth(base);
     const empty = await createWorkshop(base, 'Empty board');
