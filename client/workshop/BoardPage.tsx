@@ -25,6 +25,8 @@ import { showNoteOnCanvas } from './showNote';
 import { ViewNav } from './ViewNav';
 import { WeaveView } from './weave/WeaveView';
 import { WorkshopProvider, type BoardView, type SidePanel, type Workshop } from './WorkshopContext';
+import { roomView, setRoomView } from './roomView';
+import { useDocValue } from './useDocValue';
 
 /** A workshop board: facilitator and participants (`/w/:id`) or the projector (`/p/:id`). */
 export function BoardPage({ workshopId, projector }: { workshopId: string; projector: boolean }) {
@@ -85,6 +87,14 @@ export function BoardPage({ workshopId, projector }: { workshopId: string; proje
     if (ended) end(ended === 'deleted' ? 'notFound' : 'unauthorized');
   }, [ended, end]);
 
+  // The facilitator's view is the room's: the projector shows the weave or the narrative
+  // when the facilitator does.
+  const isFacilitator = identity?.role === 'facilitator';
+  useEffect(() => {
+    if (isFacilitator && session.doc && session.ready) setRoomView(session.doc, view);
+  }, [isFacilitator, session.doc, session.ready, view]);
+  const projected = useDocValue(projector && session.ready ? session.doc : null, roomView) ?? 'board';
+
   const workshop = useMemo<Workshop | null>(
     () =>
       session.doc && identity && session.ready
@@ -96,7 +106,7 @@ export function BoardPage({ workshopId, projector }: { workshopId: string; proje
             displayName,
             color,
             editor,
-            view,
+            view: projector ? projected : view,
             setView,
             panel,
             setPanel,
@@ -109,7 +119,7 @@ export function BoardPage({ workshopId, projector }: { workshopId: string; proje
             passageShown,
           }
         : null,
-    [workshopId, session.doc, session.awareness, session.ready, identity, projector, displayName, color, editor, view, panel, selectedThreadId, openThread, showNote, passageToShow, showPassage, passageShown],
+    [workshopId, session.doc, session.awareness, session.ready, identity, projector, displayName, color, editor, view, panel, selectedThreadId, openThread, showNote, passageToShow, showPassage, passageShown, projected],
   );
 
   if (problem && problem !== 'network') return <ErrorPage message={t(`errors.${problem}`)} />;
@@ -138,10 +148,12 @@ export function BoardPage({ workshopId, projector }: { workshopId: string; proje
     const screen = (
       <div className="projector">
         <h1 className="visually-hidden">{info?.title ?? 'Flet'}</h1>
-        <div className="canvas" data-testid="canvas">
+        <div className="canvas" data-testid="canvas" hidden={projected !== 'board'}>
           {canvas}
         </div>
-        <GroupLegend large />
+        {workshop && projected === 'weave' && <WeaveView />}
+        {workshop && projected === 'narrative' && <NarrativeView />}
+        {projected === 'board' && <GroupLegend large />}
         {session.status !== 'connected' && !loading && <StatusIndicator status={session.status} compact />}
         {reloading && <RefusedNotice onReload={reloadNow} />}
       </div>
@@ -149,7 +161,6 @@ export function BoardPage({ workshopId, projector }: { workshopId: string; proje
     return workshop ? <WorkshopProvider value={workshop}>{screen}</WorkshopProvider> : screen;
   }
 
-  const isFacilitator = identity?.role === 'facilitator';
   const page = (
     <div className="board">
       <header className="topbar">

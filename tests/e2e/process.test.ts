@@ -237,12 +237,21 @@ describe('a process from notes in three towns to a woven narrative', () => {
     await bo.keyboard.type('Bo was here');
     expect(await lineText(lead)).not.toContain('Bo was here');
 
-    // The weave view draws the strand through Nuuk and Tasiilaq into the section.
+    // The weave view draws the strand through Nuuk and Tasiilaq into the section, on the
+    // facilitator's screen and on the projector, which shows the room what the facilitator shows.
+    const projector = await (await session.newContext({ viewport: PROJECTOR_SIZE })).newPage();
+    await projector.goto(`${server.url}/p/${workshop.id}#token=${workshop.projectorToken}`);
     await view(lead, 'Weave');
     const strand = lead.getByRole('button', { name: new RegExp(`^${THREAD}: Nuuk \\(1 note\\), Tasiilaq \\(2 notes, 1 learning\\); woven into`) });
     await eventually(async () => expect(await strand.count()).toBe(1), { timeout: 15_000 });
     await screenshot(lead, 'process-weave-1920');
+    const projected = projector.getByRole('button', { name: new RegExp(`^${THREAD}: Nuuk \\(1 note\\), Tasiilaq \\(2 notes, 1 learning\\); woven into`) });
+    await projected.waitFor({ timeout: 15_000 });
+    await screenshot(projector, 'process-projector-weave-1920');
     await strand.click();
     await threadsPanel(lead).getByRole('article', { name: THREAD }).waitFor();
+    // Back on the board, the projector shows the canvas again.
+    await eventually(async () => expect(await projector.locator('.projector > .canvas').isVisible()).toBe(true));
+    expect(await projected.count()).toBe(0);
   });
 });
