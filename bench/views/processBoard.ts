@@ -1,10 +1,11 @@
-import { GROUPS, GROUP_STYLES } from '../../shared/domain/groups';
+import { GROUPS } from '../../shared/domain/groups';
 import { addGathering, type Gathering } from '../../shared/domain/gatherings';
 import { FACILITATOR } from '../../shared/domain/identity';
 import { addLearning, linkNotes, startThread } from '../../shared/domain/threads';
 import { narrativeOf, recordsOf } from '../../shared/schema';
 import { getIndexAbove, type IndexKey } from '@tldraw/utils';
 import * as Y from 'yjs';
+import { noteProps } from '../clients/noteRecord';
 
 /** The size of the process the views open with in the benchmark. */
 export interface ProcessSize {
@@ -23,9 +24,6 @@ const TOWNS = ['Nuuk', 'Tasiilaq', 'Paamiut', 'Qaqortoq', 'Sisimiut'];
 const TEXT =
   'Borgerne på kysten skal høres lige så meget som Nuuk: et fælles mødested i bygden, med tolk og kaffe.';
 
-function richText(text: string): Record<string, unknown> {
-  return { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] };
-}
 
 function writeRecord(doc: Y.Doc, record: Record<string, unknown> & { id: string }): void {
   const fields = new Y.Map<unknown>();
@@ -73,20 +71,7 @@ export async function fillProcess(doc: Y.Doc, size: ProcessSize, flush: () => Pr
           isLocked: false,
           opacity: 1,
           meta: { group, participantId: `bench-participant-${noteIndex % 150}`, gatheringId: gathering.id },
-          props: {
-            color: GROUP_STYLES[group].canvasColor,
-            labelColor: 'black',
-            size: 'm',
-            font: 'draw',
-            fontSizeAdjustment: 1,
-            align: 'middle',
-            verticalAlign: 'middle',
-            growY: 0,
-            url: '',
-            richText: richText(`${noteIndex}: ${TEXT}`),
-            scale: 1,
-            textFirstEditedBy: null,
-          },
+          props: noteProps(`${noteIndex}: ${TEXT}`, group),
         });
       }
     });
