@@ -33,7 +33,10 @@ export const TOP_LEVEL = {
   participants: 'participants',
   /** Gatherings of the process: id → Y.Map {title, place, date, pageId, order, archived}. */
   gatherings: 'gatherings',
-  /** What everyone follows now: current gathering (Y.Map of JSON values). */
+  /**
+   * What everyone follows now (Y.Map of JSON values): current gathering, step, timer, the
+   * view shown to the room, the highlighted thread, the last "bring everyone here".
+   */
   live: 'live',
   /** Threads: id → Y.Map {title, purpose, goal, owner, status, createdBy, createdAt}. */
   threads: 'threads',
@@ -45,6 +48,10 @@ export const TOP_LEVEL = {
   narrative: 'narrative',
   /** Each weave of a thread into the narrative: passage id → {threadId, noteIds, at, dismissed}. */
   weaves: 'weaves',
+  /** The agenda: step id → Y.Map {gatheringId, title, prompt, durationSec, order, frameId}. */
+  steps: 'steps',
+  /** Notes deleted lately, kept by the server for the facilitator to restore: note id → {record, deletedAt}. */
+  trash: 'trash',
 } as const;
 
 /** A top-level name of the workshop document. */
@@ -62,6 +69,8 @@ export const WRITE_RULES: Readonly<Record<TopLevelName, WriteRule>> = {
   learnings: 'learnings',
   narrative: 'editors',
   weaves: 'editors',
+  steps: 'facilitator',
+  trash: 'server',
 };
 
 /** The write rule of a top-level name, or undefined when the document has no such type. */
@@ -117,4 +126,14 @@ export function narrativeOf(doc: Y.Doc): Y.XmlFragment {
 /** Weaves of threads into the narrative, by passage id. */
 export function weavesOf(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap<unknown>(TOP_LEVEL.weaves);
+}
+
+/** The steps of every gathering, each a Y.Map of JSON fields. */
+export function stepsMapOf(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
+  return doc.getMap<Y.Map<unknown>>(TOP_LEVEL.steps);
+}
+
+/** Notes deleted lately, by note id (written by the server only). */
+export function trashOf(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(TOP_LEVEL.trash);
 }

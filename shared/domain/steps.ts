@@ -1,0 +1,307 @@
+import { createShapeId } from '@tldraw/tlschema';
+import { getIndexAbove, type IndexKey } from '@tldraw/utils';
+import * as Y from 'yjs';
+import { liveOf, recordsOf, stepsMapOf } from '../schema';
+import { currentGatheringId, gatheringOf } from './gatherings';
+import { newId, orderKeysAfter, ordersForMove } from './ids';
+import { resetTimer } from './timer';
+
+/**
+ * The agenda of a gathering: ordered steps, each with the question people answer (its
+ * prompt), a duration and a frame of its own on the gathering's page. The facilitator moves
+ * from step to step; everyone sees the current step, and a note written during a step lands
+ * in its frame.
+ */
+export interface Step {
+  id: string;
+  gatheringId: string;
+  title: string;
+  /** The question people answer during the step; may be empty. */
+  prompt: string;
+  /** How long the step is planned to take, in seconds (the timer starts from it). */
+  durationSec: number;
+  /** Fractional index: steps of a gathering are shown and run in this order. */
+  order: string;
+  /** The frame shape of the step on the gathering's page, or null when it has none. */
+  frameId: string | null;
+}
+
+/** What the facilitator gives a step. */
+export interface StepFacts {
+  title: string;
+  prompt?: string;
+  durationSec?: number;
+}
+
+/** Where a step's frame goes on the page, in page coordinates. */
+export interface FrameBox {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export const MAX_STEP_TITLE_CHARS = 200;
+export const MAX_STEP_PROMPT_CHARS = 1_000;
+/** Longest planned step: a whole day. */
+export const MAX_STEP_DURATION_SEC = 24 * 60 * 60;
+/** A step's duration when none is given. */
+export const DEFAULT_STEP_DURATION_SEC = 10 * 60;
+/** A new step's frame, and the room left between frames, in page units. */
+export const STEP_FRAME_WIDTH = 1200;
+export const STEP_FRAME_HEIGHT = 800;
+export const STEP_FRAME_GAP = 200;
+
+/** The `live` key of the current step. */
+const CURRENT_STEP_KEY = 'stepId';
+
+/** Why step facts are not acceptable, or null when they are. */
+export function stepFactsProblem(facts: Partial<StepFacts>): 'title' | 'prompt' | 'duration' | null {
+  if (facts.title !== undefined && (typeof facts.title !== 'string' || !facts.title.trim() || facts.title.length > MAX_STEP_TITLE_CHARS)) return 'title';
+  if (facts.prompt !== undefined && (typeof facts.prompt !== 'string' || facts.prompt.length > MAX_STEP_PROMPT_CHARS)) return 'prompt';
+  if (
+    facts.durationSec !== undefined &&
+    (typeof facts.durationSec !== 'number' || !Number.isInteger(facts.durationSec) || facts.durationSec < 0 || facts.durationSec > MAX_STEP_DURATION_SEC)
+  ) {
+    return 'duration';
+  }
+  return null;
+}
+
+function stepFrom(id: string, fields: Y.Map<unknown>): Step | null {
+  const gatheringId = fields.get('gatheringId');
+  const title = fields.get('title');
+  if (typeof gatheringId !== 'string' || typeof title !== 'string') return null;
+  const prompt = fields.get('prompt');
+  const durationSec = fields.get('durationSec');
+  const order = fields.get('order');
+  const frameId = fields.get('frameId');
+  return {
+    id,
+    gatheringId,
+    title,
+    prompt: typeof prompt === 'string' ? prompt : '',
+    durationSec: typeof durationSec === 'number' && Number.isFinite(durationSec) && durationSec >= 0 ? durationSec : DEFAULT_STEP_DURATION_SEC,
+    order: typeof order === 'string' ? order : 'a0',
+    frameId: typeof frameId === 'string' ? frameId : null,
+  };
+}
+
+/** Every step of every gathering, each gathering's in order. */
+export function allStepsOf(doc: Y.Doc): Step[] {
+  const list: Step[] = [];
+  stepsMapOf(doc).forEach((fields, id) => {
+    if (!(fields instanceof Y.Map)) return;
+    const step = stepFrom(id, fields);
+    if (step) list.push(step);
+  });
+  return list.sort((a, b) =>
+    a.gatheringId !== b.gatheringId ? (a.gatheringId < b.gatheringId ? -1 : 1) : a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : 1,
+  );
+}
+
+/** The steps of one gathering, in order. */
+export function stepsOf(doc: Y.Doc, gatheringId: string): Step[] {
+  return allStepsOf(doc).filter((step) => step.gatheringId === gatheringId);
+}
+
+/** One step by id. */
+export function stepOf(doc: Y.Doc, id: string): Step | undefined {
+  const fields = stepsMapOf(doc).get(id);
+  return fields instanceof Y.Map ? (stepFrom(id, fields) ?? undefined) : undefined;
+}
+
+/** The step everyone is on: the facilitator's current one, when it belongs to the current gathering. */
+export function currentStep(doc: Y.Doc): Step | null {
+  const id = liveOf(doc).get(CURRENT_STEP_KEY);
+  if (typeof id !== 'string') return null;
+  const step = stepOf(doc, id);
+  return step && step.gatheringId === currentGatheringId(doc) ? step : null;
+}
+
+/** Moves everyone to a step (and to its gathering); the timer is set to the step's duration. */
+export function setCurrentStep(doc: Y.Doc, id: string | null): void {
+  doc.transact(() => {
+    const live = liveOf(doc);
+    if (id === null) {
+      live.delete(CURRENT_STEP_KEY);
+      return;
+    }
+    const step = stepOf(doc, id);
+    const gathering = step ? gatheringOf(doc, step.gatheringId) : undefined;
+    if (!step || !gathering || gathering.archived) return;
+    if (live.get(CURRENT_STEP_KEY) !== id) {
+      live.set(CURRENT_STEP_KEY, id);
+      resetTimer(doc, step.durationSec * 1000);
+    }
+    if (live.get('gatheringId') !== gathering.id) live.set('gatheringId', gathering.id);
+  });
+}
+
+/** The step after (+1) or before (-1) the current one in the current gathering, or its first when none is current. */
+export function neighbourStep(doc: Y.Doc, direction: -1 | 1): Step | null {
+  const gatheringId = currentGatheringId(doc);
+  if (!gatheringId) return null;
+  const steps = stepsOf(doc, gatheringId);
+  const current = currentStep(doc);
+  if (!current) return direction === 1 ? (steps[0] ?? null) : null;
+  return steps[steps.findIndex((step) => step.id === current.id) + direction] ?? null;
+}
+
+/** Moves everyone to the next step of the current gathering; false when there is none. */
+export function goToNextStep(doc: Y.Doc): boolean {
+  const next = neighbourStep(doc, 1);
+  if (next) setCurrentStep(doc, next.id);
+  return next !== null;
+}
+
+interface PageShape {
+  id: string;
+  index: string;
+  box: FrameBox | null;
+}
+
+/** The shapes sitting directly on a page, with the boxes of its frames. */
+function shapesOnPage(doc: Y.Doc, pageId: string): PageShape[] {
+  const shapes: PageShape[] = [];
+  recordsOf(doc).forEach((record, id) => {
+    if (!(record instanceof Y.Map) || record.get('typeName') !== 'shape' || record.get('parentId') !== pageId) return;
+    const index = record.get('index');
+    const props = record.get('props') as { w?: unknown; h?: unknown } | undefined;
+    const x = record.get('x');
+    const y = record.get('y');
+    const box =
+      record.get('type') === 'frame' && typeof x === 'number' && typeof y === 'number' && typeof props?.w === 'number' && typeof props?.h === 'number'
+        ? { x, y, w: props.w, h: props.h }
+        : null;
+    shapes.push({ id, index: typeof index === 'string' ? index : 'a1', box });
+  });
+  return shapes;
+}
+
+/** Where the next step frame of a page goes: right of every frame there, on the same line. */
+export function nextFrameBox(doc: Y.Doc, pageId: string): FrameBox {
+  const boxes = shapesOnPage(doc, pageId).flatMap((shape) => (shape.box ? [shape.box] : []));
+  if (boxes.length === 0) return { x: 0, y: 0, w: STEP_FRAME_WIDTH, h: STEP_FRAME_HEIGHT };
+  const right = Math.max(...boxes.map((box) => box.x + box.w));
+  const top = Math.min(...boxes.map((box) => box.y));
+  return { x: right + STEP_FRAME_GAP, y: top, w: STEP_FRAME_WIDTH, h: STEP_FRAME_HEIGHT };
+}
+
+/** Writes a locked frame named `name` on `pageId`, above every shape there; returns its id. */
+function writeFrame(doc: Y.Doc, pageId: string, name: string, box: FrameBox): string {
+  const id = createShapeId();
+  const top = shapesOnPage(doc, pageId)
+    .map((shape) => shape.index)
+    .sort()
+    .at(-1);
+  const record = {
+    id,
+    typeName: 'shape',
+    type: 'frame',
+    x: box.x,
+    y: box.y,
+    rotation: 0,
+    index: getIndexAbove((top as IndexKey | undefined) ?? null),
+    parentId: pageId,
+    // Locked, so that nobody drags the agenda's frames around by accident; notes still land in them.
+    isLocked: true,
+    opacity: 1,
+    props: { w: box.w, h: box.h, name, color: 'black' },
+    meta: {},
+  };
+  const fields = new Y.Map<unknown>();
+  recordsOf(doc).set(id, fields);
+  for (const [key, value] of Object.entries(record)) fields.set(key, value);
+  return id;
+}
+
+/**
+ * Adds a step at the end of a gathering's agenda, with a frame of its own on the gathering's
+ * page (at `box`, or right of the page's frames). Returns the step.
+ */
+export function addStep(doc: Y.Doc, gatheringId: string, facts: StepFacts, box?: FrameBox): Step {
+  const problem = stepFactsProblem(facts);
+  if (problem) throw new Error(`invalid step ${problem}`);
+  const gathering = gatheringOf(doc, gatheringId);
+  if (!gathering) throw new Error('unknown gathering');
+  const id = newId('step');
+  let created!: Step;
+  doc.transact(() => {
+    const [order] = orderKeysAfter(stepsOf(doc, gatheringId).at(-1)?.order ?? null, 1);
+    const title = facts.title.trim();
+    const frameId = writeFrame(doc, gathering.pageId, title, box ?? nextFrameBox(doc, gathering.pageId));
+    created = {
+      id,
+      gatheringId,
+      title,
+      prompt: facts.prompt?.trim() ?? '',
+      durationSec: facts.durationSec ?? DEFAULT_STEP_DURATION_SEC,
+      order,
+      frameId,
+    };
+    const fields = new Y.Map<unknown>();
+    stepsMapOf(doc).set(id, fields);
+    for (const [key, value] of Object.entries(created)) if (key !== 'id') fields.set(key, value);
+  });
+  return created;
+}
+
+/** Changes a step's title, prompt or duration; its frame takes the new title. */
+export function updateStep(doc: Y.Doc, id: string, facts: Partial<StepFacts>): void {
+  const problem = stepFactsProblem(facts);
+  if (problem) throw new Error(`invalid step ${problem}`);
+  doc.transact(() => {
+    const fields = stepsMapOf(doc).get(id);
+    if (!(fields instanceof Y.Map)) return;
+    if (facts.title !== undefined) {
+      fields.set('title', facts.title.trim());
+      const frame = recordsOf(doc).get(String(fields.get('frameId')));
+      const props = frame?.get('props');
+      if (frame && typeof props === 'object' && props !== null) frame.set('props', { ...props, name: facts.title.trim() });
+    }
+    if (facts.prompt !== undefined) fields.set('prompt', facts.prompt.trim());
+    if (facts.durationSec !== undefined) fields.set('durationSec', facts.durationSec);
+  });
+}
+
+/** Moves a step one place earlier (-1) or later (+1) in its gathering's agenda. */
+export function moveStep(doc: Y.Doc, id: string, direction: -1 | 1): void {
+  doc.transact(() => {
+    const step = stepOf(doc, id);
+    if (!step) return;
+    const list = stepsOf(doc, step.gatheringId);
+    const at = list.findIndex((other) => other.id === id);
+    const target = at + direction;
+    if (target < 0 || target >= list.length) return;
+    const orders = ordersForMove(list.map((other) => other.order), at, target);
+    for (const [index, order] of orders) stepsMapOf(doc).get(list[index].id)?.set('order', order);
+  });
+}
+
+/**
+ * Removes a step. Its frame goes with it when nothing was written in it; a frame holding
+ * notes stays on the page, unlocked, so that nothing anyone wrote is lost.
+ */
+export function removeStep(doc: Y.Doc, id: string): void {
+  doc.transact(() => {
+    const step = stepOf(doc, id);
+    if (!step) return;
+    const records = recordsOf(doc);
+    if (step.frameId && records.get(step.frameId)) {
+      let holdsShapes = false;
+      records.forEach((record) => {
+        if (record instanceof Y.Map && record.get('parentId') === step.frameId) holdsShapes = true;
+      });
+      if (holdsShapes) records.get(step.frameId)?.set('isLocked', false);
+      else records.delete(step.frameId);
+    }
+    stepsMapOf(doc).delete(id);
+    if (liveOf(doc).get(CURRENT_STEP_KEY) === id) liveOf(doc).delete(CURRENT_STEP_KEY);
+  });
+}
+
+/** The step whose frame is `frameId`, if any. */
+export function stepOfFrame(doc: Y.Doc, frameId: string): Step | undefined {
+  return allStepsOf(doc).find((step) => step.frameId === frameId);
+}
