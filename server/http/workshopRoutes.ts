@@ -77,10 +77,10 @@ export function workshopRoutes(deps: HttpDeps) {
   };
 }
 
-/** Stores the new workshop's first document (its page and facts), written by the server. */
+/** Stores the new workshop's first document (its page, facts and template), written by the server. */
 async function storeFirstBoard(deps: HttpDeps, workshop: WorkshopRecord): Promise<void> {
   const doc = new Y.Doc();
-  seedBoard(doc, { title: workshop.title, language: workshop.language });
+  seedBoard(doc, { title: workshop.title, language: workshop.language, template: workshop.template });
   await deps.storage.appendUpdates(workshop.id, [Y.encodeStateAsUpdate(doc)], new Map([[doc.clientID, 'server']]));
   doc.destroy();
 }

@@ -1,6 +1,8 @@
 import { DocumentRecordType, PageRecordType, TLDOCUMENT_ID, type TLPageId } from '@tldraw/tlschema';
 import * as Y from 'yjs';
 import { recordsOf, workshopOf } from '../schema';
+import type { Template } from './roles';
+import { layOutTemplate } from './templates';
 
 /** The id of the page every workshop's board starts with. */
 export const FIRST_PAGE_ID = 'page:page' as TLPageId;
@@ -9,12 +11,15 @@ export const FIRST_PAGE_ID = 'page:page' as TLPageId;
 export interface BoardSeed {
   title: string;
   language: string;
+  /** What the board is laid out with; blank when not given. */
+  template?: Template;
 }
 
 /**
  * Lays out a new workshop's document: tldraw's document record, the first page, and the
  * workshop's facts. The server writes it once, when the workshop is created, so that no
- * participant's browser ever has to make a page (pages are the facilitator's).
+ * participant's browser ever has to make a page (pages are the facilitator's). A template
+ * lays out its gatherings, steps and frames on top, in the workshop's language.
  */
 export function seedBoard(doc: Y.Doc, seed: BoardSeed): void {
   doc.transact(() => {
@@ -31,5 +36,8 @@ export function seedBoard(doc: Y.Doc, seed: BoardSeed): void {
     const workshop = workshopOf(doc);
     workshop.set('title', seed.title);
     workshop.set('language', seed.language);
+    const template = seed.template ?? 'blank';
+    workshop.set('template', template);
+    layOutTemplate(doc, template, seed.language);
   });
 }
