@@ -1,5 +1,6 @@
 import type { Group } from '../shared/domain/groups';
 import type { Language } from '../shared/domain/languages';
+import type { Template } from '../shared/domain/roles';
 import type { CreatedWorkshop, JoinedWorkshop, WorkshopInfo } from '../shared/protocol/httpApi';
 
 export type { CreatedWorkshop, JoinedWorkshop, WorkshopInfo, WorkshopUrls } from '../shared/protocol/httpApi';
@@ -39,9 +40,9 @@ async function call<T>(method: string, path: string, body?: unknown, token?: str
   return data as T;
 }
 
-/** POST /api/workshops */
-export function createWorkshop(title: string, language: Language): Promise<CreatedWorkshop> {
-  return call('POST', '/api/workshops', { title, language });
+/** POST /api/workshops: the board is laid out with `template` (blank when not given). */
+export function createWorkshop(title: string, language: Language, template: Template = 'blank'): Promise<CreatedWorkshop> {
+  return call('POST', '/api/workshops', { title, language, template });
 }
 
 /** POST /api/join */

@@ -1,11 +1,13 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isLanguage, LANGUAGES, type Language } from '../../shared/domain/languages';
+import type { Template } from '../../shared/domain/roles';
 import { ApiError, createWorkshop } from '../api';
 import { rememberToken } from '../credentials';
 import { setLanguage } from '../i18n';
 import { navigate } from '../router';
 import { LanguageSwitcher } from '../workshop/LanguageSwitcher';
+import { TemplateChooser } from './TemplateChooser';
 
 function errorText(t: (key: string, options?: Record<string, unknown>) => string, error: unknown): string {
   if (error instanceof ApiError && error.code === 'network') return t('errors.network');
@@ -18,6 +20,7 @@ export function StartPage() {
   const ids = { title: useId(), language: useId(), code: useId(), titleError: useId(), codeError: useId() };
   const [title, setTitle] = useState('');
   const [language, setWorkshopLanguage] = useState<Language>(isLanguage(i18n.language) ? i18n.language : 'da');
+  const [template, setTemplate] = useState<Template>('blank');
   const [busy, setBusy] = useState(false);
   const [createError, setCreateError] = useState<string | null>(null);
   const [code, setCode] = useState('');
@@ -32,7 +35,7 @@ export function StartPage() {
     setBusy(true);
     setCreateError(null);
     try {
-      const created = await createWorkshop(title.trim(), language);
+      const created = await createWorkshop(title.trim(), language, template);
       rememberToken(created.id, 'board', created.facilitatorToken);
       rememberToken(created.id, 'projector', created.projectorToken);
       setLanguage(language, false);
@@ -91,6 +94,7 @@ export function StartPage() {
                 </option>
               ))}
             </select>
+            <TemplateChooser value={template} onChange={setTemplate} />
             {createError && (
               <p id={ids.titleError} role="alert" className="error">
                 {createError}
