@@ -19,7 +19,9 @@ interface TemplateChooserProps {
 
 /**
  * The choice of what a new workshop's board starts with: a radio group (arrow keys move
- * between templates), each template with one line saying what it lays out.
+ * between templates), each template with one line saying what it lays out. A radio's name
+ * is the template's name alone and its line is its description, so a screen reader says
+ * the name first and does not read the line twice.
  */
 export function TemplateChooser({ value, onChange }: TemplateChooserProps) {
   const { t } = useTranslation();
@@ -41,11 +43,14 @@ export function TemplateChooser({ value, onChange }: TemplateChooserProps) {
                 value={template}
                 checked={value === template}
                 onChange={() => onChange(template)}
-                aria-describedby={`${id}-${template}`}
+                aria-labelledby={`${id}-${template}-label`}
+                aria-describedby={`${id}-${template}-description`}
               />
               <span className="template-text">
-                <span className="template-label">{t(`templates.${key}.label`)}</span>
-                <span id={`${id}-${template}`} className="template-description">
+                <span id={`${id}-${template}-label`} className="template-label">
+                  {t(`templates.${key}.label`)}
+                </span>
+                <span id={`${id}-${template}-description`} className="template-description">
                   {t(`templates.${key}.description`)}
                 </span>
               </span>
