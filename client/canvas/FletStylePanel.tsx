@@ -34,9 +34,9 @@ import { useCanvasIdentity } from './CanvasIdentity';
 import './canvas.css';
 
 /**
- * tldraw's style panel, folded to one button on a laptop or larger screen: open, it would
- * cover a strip of the board the height of the screen. On a phone tldraw already keeps it
- * behind a button of its own (`isMobile`), so there it is the panel itself.
+ * tldraw's style panel, foldable to one button on a laptop or larger screen: always open, it
+ * would cover a strip of the board up to the height of the screen. On a phone tldraw already
+ * keeps it behind a button of its own (`isMobile`), so there it is the panel itself.
  */
 export function FletStylePanel(props: TLUiStylePanelProps) {
   if (props.isMobile) return <FletStylePanelContent {...props} />;
@@ -46,7 +46,15 @@ export function FletStylePanel(props: TLUiStylePanelProps) {
 function FoldedStylePanel(props: TLUiStylePanelProps) {
   const { t } = useFletTranslation();
   const editor = useEditor();
-  const [open, setOpen] = useState(false);
+  // Until the person opens or folds it, it opens while shapes are selected or a drawing tool
+  // is in hand, when styles are what they work on, and is folded otherwise.
+  const [choice, setChoice] = useState<'open' | 'folded' | null>(null);
+  const styling = useValue(
+    'styling',
+    () => editor.getSelectedShapeIds().length > 0 || !editor.isInAny('select', 'hand', 'zoom', 'eraser', 'laser'),
+    [editor],
+  );
+  const open = choice === 'open' || (choice === null && styling);
   const panelId = useId();
   const styles = useRelevantStyles();
   const color = styles?.get(DefaultColorStyle);
@@ -66,7 +74,7 @@ function FoldedStylePanel(props: TLUiStylePanelProps) {
         className="flet-style-toggle"
         aria-expanded={open}
         aria-controls={panelId}
-        onClick={() => setOpen((was) => !was)}
+        onClick={() => setChoice(open ? 'folded' : 'open')}
       >
         <span className="flet-style-colour" style={{ color: shown }} aria-hidden="true">
           <TldrawUiButtonIcon icon={color?.type === 'mixed' ? 'mixed' : 'blob'} />
