@@ -1,5 +1,9 @@
 import { react, type Editor, type TLPageId } from 'tldraw';
 
+/** Each side's margin around the content, as a share of the canvas's width, and at most. */
+const SIDE_MARGIN_SHARE = 0.17;
+const MAX_SIDE_MARGIN = 160;
+
 /**
  * Does the camera show at least one shape whole? A corner of a note at the screen's edge does
  * not tell a person where the notes are. An empty page shows all it has.
@@ -37,7 +41,10 @@ export function openOnContent(editor: Editor): () => void {
     looked.add(pageId);
     if (editor.getInstanceState().followingUserId || showsAShape(editor)) return;
     const content = editor.getCurrentPageBounds();
-    if (content) editor.zoomToBounds(content, { targetZoom: 1, immediate: true });
+    // The margin leaves the sides to the board's own chrome over the canvas (the group legend
+    // on the left, the style button on the right), so that no note opens under it.
+    const inset = Math.min(viewport.width * SIDE_MARGIN_SHARE * 2, MAX_SIDE_MARGIN * 2);
+    if (content) editor.zoomToBounds(content, { targetZoom: 1, inset, immediate: true });
   };
 
   const stop = react('open each page on its content', () => {

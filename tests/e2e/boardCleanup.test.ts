@@ -157,6 +157,9 @@ describe('the board, cleaned up (a Danish board)', () => {
 
     // With a drawing tool in hand it opens, beside the middle of the board, with every colour.
     await facilitator.getByTestId('canvas').first().locator('.tl-canvas').click({ position: { x: 400, y: 300 } });
+    await facilitator.keyboard.press('Escape');
+    await eventually(async () => expect(await facilitator.evaluate(() => window.__fletEditor!.getSelectedShapeIds().length)).toBe(0));
+    expect(await facilitator.getByTestId('style.panel').count()).toBe(0);
     await facilitator.keyboard.press('r');
     const panel = facilitator.getByTestId('style.panel');
     await panel.waitFor();
@@ -173,6 +176,11 @@ describe('the board, cleaned up (a Danish board)', () => {
     expect(await facilitator.getByRole('button', { name: 'Skjul farve og stil' }).getAttribute('aria-expanded')).toBe('true');
     await facilitator.keyboard.press('Enter');
     await eventually(async () => expect(await panel.count()).toBe(0));
+    // The legend, open on a laptop, is beside the notes, not over them.
+    const legend = facilitator.getByRole('region', { name: 'Grupper' });
+    expect(await legend.getByRole('listitem').count()).toBe(7);
+    await facilitator.keyboard.press('v');
+    for (const note of await notesInView(facilitator)) expect(overlaps(await boxOf(legend), note)).toBe(false);
     await screenshot(facilitator, 'board-cleanup-laptop');
     await facilitator.context().close();
   });
@@ -216,11 +224,13 @@ describe('the board, cleaned up (a Danish board)', () => {
     await phone.context().close();
   });
 
-  it('a 1920×1080 screen opens on the notes too, with the legend open', async () => {
+  it('a 1920×1080 screen opens on the notes too, with the legend open beside them', async () => {
     const facilitator = await open(workshop.facilitatorToken, { width: 1920, height: 1080 });
-    await eventually(() => notesInView(facilitator));
+    const notes = await eventually(() => notesInView(facilitator));
     const legend = facilitator.getByRole('region', { name: 'Grupper' });
     expect(await legend.getByRole('listitem').count()).toBe(7);
+    const legendBox = await boxOf(legend);
+    for (const note of notes) expect(overlaps(legendBox, note)).toBe(false);
     await screenshot(facilitator, 'board-cleanup-1920');
     const result = await audit(facilitator);
     expect(describeViolations(blocking(result))).toEqual([]);
