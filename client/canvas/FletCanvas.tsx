@@ -10,6 +10,7 @@ import { canvasUiFor } from './canvasUi';
 import { assetUrls, editorOptions, externalContent, licenseKey, shapeUtils } from './config';
 import { followFacilitator } from './follow';
 import { guardCanvas } from './guard';
+import { openOnContent } from './openOnContent';
 
 /** Props of {@link FletCanvas}. */
 export interface FletCanvasProps {
@@ -77,6 +78,7 @@ export function FletCanvas({ store, userId, name, color, language, projector, id
           disposers.push(
             guardCanvas(editor, identity, (pageId) => (docRef.current ? (gatheringOfPage(docRef.current, pageId)?.id ?? null) : null)),
           );
+          disposers.push(openOnContent(editor));
         }
         return () => {
           for (const dispose of disposers.splice(0).reverse()) dispose();

@@ -1,19 +1,18 @@
-import { DefaultPageMenu } from 'tldraw';
 import { gatheringsOf } from '../../shared/domain/gatherings';
 import { useDocValue } from '../workshop/useDocValue';
 import { useOptionalWorkshop } from '../workshop/WorkshopContext';
-import { useCanvasIdentity } from './CanvasIdentity';
 import { ParticipantPageMenu } from './ParticipantPageMenu';
 
 /**
- * tldraw's page menu until the workshop has gatherings; from then on the gathering bar is the
- * way between pages, and pages are made with gatherings (the facilitator's gatherings panel),
- * so the canvas offers no menu of its own. A participant never gets tldraw's, which makes pages.
+ * The canvas's own way between pages. Pages are made with gatherings (the facilitator's
+ * gatherings panel), each named after its gathering, so tldraw's page menu, which makes pages
+ * named "Page 1", "Page 2"…, is offered to nobody. Once the workshop has gatherings the
+ * gathering bar is the way between pages and names the one shown; before that, a board of
+ * several pages (made before pages came with gatherings) gets a plain chooser.
  */
 export function FletPageMenu() {
-  const identity = useCanvasIdentity();
   const doc = useOptionalWorkshop()?.doc ?? null;
   const hasGatherings = useDocValue(doc, (d) => gatheringsOf(d).length > 0) ?? false;
   if (hasGatherings) return null;
-  return identity.role === 'facilitator' ? <DefaultPageMenu /> : <ParticipantPageMenu />;
+  return <ParticipantPageMenu />;
 }

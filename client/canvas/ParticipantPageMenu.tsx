@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { useEditor, useValue, type TLPageId } from 'tldraw';
 
 /**
- * The pages of the board for a participant: they go from page to page; adding, renaming,
- * deleting and reordering pages is the facilitator's, so none of it is offered.
+ * The pages of the board, to go from page to page. Adding, renaming, deleting and reordering
+ * pages is done with gatherings (the facilitator's gatherings panel), so none of it is here;
+ * nor is a board of one page, whose name is the workshop's title in the top bar.
  */
 export function ParticipantPageMenu() {
   const { t } = useTranslation();

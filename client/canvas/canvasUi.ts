@@ -1,7 +1,8 @@
-import type { TLComponents, TLUiOverrides } from 'tldraw';
+import type { Editor, TLComponents, TLUiActionsContextType, TLUiOverrides, TLUiToolsContextType } from 'tldraw';
 import type { Role } from '../../shared/domain/roles';
 import { AddToThread } from './AddToThread';
 import { FletContextMenu } from './FletContextMenu';
+import { FletMainMenu } from './FletMainMenu';
 import { FletPageMenu } from './FletPageMenu';
 import { FletStylePanel } from './FletStylePanel';
 import { ThreadStrands } from './ThreadStrands';
@@ -13,27 +14,59 @@ import { ThreadStrands } from './ThreadStrands';
  * on the board adds selected notes to threads from a button over the canvas or the context menu.
  */
 
-/** Actions a participant may not use: locking is the facilitator's, and so are pages. */
-const FACILITATOR_ACTIONS: readonly string[] = ['toggle-lock', 'unlock-all', 'move-to-new-page'];
+/**
+ * Actions nobody is offered: embeds would load other hosts' pages into the board (and the
+ * page asks no other host for anything), and pages are made with gatherings, each named after
+ * its gathering, never as tldraw's "Page 1".
+ */
+const REMOVED_ACTIONS: readonly string[] = ['insert-embed', 'convert-to-embed', 'move-to-new-page'];
+
+/** Actions a participant may not use: locking is the facilitator's; white is no group's colour. */
+const FACILITATOR_ACTIONS: readonly string[] = ['toggle-lock', 'unlock-all', 'select-white-color'];
+
+/** The embed tool opens the embed dialog; it goes with the action. */
+const REMOVED_TOOLS: readonly string[] = ['embed'];
+
+function without<T extends object>(items: T, ids: readonly string[]): T {
+  const kept = { ...items };
+  for (const id of ids) delete kept[id as keyof T];
+  return kept;
+}
+
+/**
+ * tldraw's "next page" (Alt+→) makes a new page after the last one; here it only goes to the
+ * next page, as pages come with gatherings.
+ */
+function nextPageOnly(actions: TLUiActionsContextType, editor: Editor): TLUiActionsContextType {
+  const next = actions['change-page-next'];
+  if (!next) return actions;
+  return {
+    ...actions,
+    'change-page-next': {
+      ...next,
+      onSelect(source) {
+        const pages = editor.getPages();
+        const at = pages.findIndex((page) => page.id === editor.getCurrentPageId());
+        if (at >= 0 && at < pages.length - 1) return next.onSelect(source);
+      },
+    },
+  };
+}
+
+const tools = (_editor: Editor, all: TLUiToolsContextType): TLUiToolsContextType => without(all, REMOVED_TOOLS);
 
 const participantOverrides: TLUiOverrides = {
-  actions(_editor, actions) {
-    const allowed = { ...actions };
-    for (const id of FACILITATOR_ACTIONS) delete allowed[id];
-    return allowed;
-  },
+  actions: (editor, actions) => nextPageOnly(without(actions, [...REMOVED_ACTIONS, ...FACILITATOR_ACTIONS]), editor),
+  tools,
 };
 
-/** The facilitator's pages are made with gatherings, each page one gathering's. */
 const facilitatorOverrides: TLUiOverrides = {
-  actions(_editor, actions) {
-    const allowed = { ...actions };
-    delete allowed['move-to-new-page'];
-    return allowed;
-  },
+  actions: (editor, actions) => nextPageOnly(without(actions, REMOVED_ACTIONS), editor),
+  tools,
 };
 
 const workingComponents: TLComponents = {
+  MainMenu: FletMainMenu,
   PageMenu: FletPageMenu,
   StylePanel: FletStylePanel,
   ContextMenu: FletContextMenu,

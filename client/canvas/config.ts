@@ -19,7 +19,12 @@ export const bindingUtils = defaultBindingUtils;
 
 /**
  * The tldraw licence key, from TLDRAW_LICENSE_KEY at build time (see vite.config.ts).
- * Without it tldraw runs on localhost and plain HTTP; HTTPS production domains need it.
+ * Without it tldraw runs on localhost and plain HTTP, with its own English badge ("Get a
+ * license for production") in the canvas's corner; HTTPS production domains need it. The
+ * badge goes only with a valid key: tldraw checks a key on any host in development
+ * (localhost, plain HTTP) and then shows no badge (unless the licence is one with a
+ * watermark). Its licence forbids hiding, altering or covering the badge, and interfering
+ * with the key check, so the board leaves it as tldraw draws it.
  */
 export const licenseKey: string | undefined = __TLDRAW_LICENSE_KEY__ || undefined;
 

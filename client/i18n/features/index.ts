@@ -1,3 +1,4 @@
+import { boardChrome } from './board';
 import { gatherings } from './gatherings';
 import { myNotes } from './myNotes';
 import { narrative } from './narrative';
@@ -10,7 +11,16 @@ import { weave } from './weave';
  * The process views' strings, one file per feature so each view's words live beside each
  * other; every file gives Danish, Swedish and English key for key (tested).
  */
-export const FEATURE_STRINGS = { views, gatherings, threads, weave, narrative, myNotes, templates } as const;
+export const FEATURE_STRINGS = {
+  views,
+  gatherings,
+  threads,
+  weave,
+  narrative,
+  myNotes,
+  templates,
+  boardChrome,
+} as const;
 
 type Language = 'da' | 'sv' | 'en';
 
