@@ -76,11 +76,15 @@ function write(doc: Y.Doc, timer: TimerState): void {
   doc.transact(() => liveOf(doc).set(TIMER_KEY, timer));
 }
 
-/** Starts the timer (or resumes a paused one) at server time `serverNow`. */
+/**
+ * Starts the timer (or resumes a paused one) at server time `serverNow`. A timer that ran out
+ * starts again from its duration: it still says "running", but nothing is left to run.
+ */
 export function startTimer(doc: Y.Doc, serverNow: number): void {
   const timer = timerOf(doc);
-  if (timer.status === 'running') return;
-  const left = timer.remainingMs > 0 ? timer.remainingMs : timer.durationMs;
+  const ranOut = hasRunOut(timer, serverNow);
+  if (timer.status === 'running' && !ranOut) return;
+  const left = timer.remainingMs > 0 && !ranOut ? timer.remainingMs : timer.durationMs;
   if (left <= 0) return;
   write(doc, { status: 'running', durationMs: timer.durationMs, endsAt: serverNow + left, remainingMs: left });
 }
