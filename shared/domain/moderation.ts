@@ -20,13 +20,16 @@ export interface DeletedNote {
   deletedAt: number;
 }
 
-function metaOf(record: { meta?: unknown } | undefined | null): Record<string, unknown> {
-  const meta = record?.meta;
+/** Any record: a tldraw shape, or a record of the document as plain JSON (`CanvasRecord`). */
+type AnyRecord = { meta?: unknown } | Record<string, unknown>;
+
+function metaOf(record: AnyRecord | undefined | null): Record<string, unknown> {
+  const meta = (record as { meta?: unknown } | undefined | null)?.meta;
   return typeof meta === 'object' && meta !== null && !Array.isArray(meta) ? (meta as Record<string, unknown>) : {};
 }
 
 /** True when the facilitator hid this shape (its `meta.hidden`). */
-export function isHiddenRecord(record: { meta?: unknown } | undefined | null): boolean {
+export function isHiddenRecord(record: AnyRecord | undefined | null): boolean {
   return metaOf(record).hidden === true;
 }
 
