@@ -109,6 +109,14 @@ export function notesDeletedBy(changes: readonly Change[], doc: Y.Doc): CanvasRe
   return deleted;
 }
 
+/** True when the trash holds something the server should forget at `now` (older than the window, or unreadable). */
+export function trashHasExpired(doc: Y.Doc, now: number): boolean {
+  for (const value of trashOf(doc).values()) {
+    if (!isDeletedNote(value) || value.deletedAt <= now - RESTORE_WINDOW_MS) return true;
+  }
+  return false;
+}
+
 /**
  * The server's side: keeps the notes an update deleted, and forgets what is older than the
  * restore window, in one transaction of the server's own.
