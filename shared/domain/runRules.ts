@@ -5,7 +5,7 @@ import type { Refusal } from './authorize';
 import { isOrderKey } from './ids';
 import { summonsProblem } from './live';
 import { everHeld } from './processRules';
-import { stepFactsProblem } from './steps';
+import { MAX_STEP_ORDER_CHARS, stepFactsProblem } from './steps';
 import { timerProblem } from './timer';
 
 /**
@@ -22,8 +22,6 @@ export type RunRefusal = 'invalid-step' | 'unknown-gathering' | 'invalid-live';
 export const STEP_FIELDS = ['gatheringId', 'title', 'prompt', 'durationSec', 'order', 'frameId'] as const;
 /** Fields without which a step is none (steps.ts reads nothing else without them). */
 const REQUIRED_STEP_FIELDS = ['gatheringId', 'title'] as const;
-/** Longest order key of a step. */
-export const MAX_STEP_ORDER_CHARS = 64;
 /** Longest id a step or `live` may name (a gathering, a frame, a step, a thread). */
 export const MAX_RUN_ID_CHARS = 256;
 

@@ -37,6 +37,17 @@ describe('bring everyone here', () => {
     expect(summonsOf(participant)?.id).toBe(elsewhere.id);
   });
 
+  it('refuses to write a place that is none (a collapsed view, not a page), writing nothing', () => {
+    const doc = new Y.Doc();
+    let updates = 0;
+    doc.on('update', () => updates++);
+    expect(() => bringEveryoneTo(doc, { ...place, w: 0 })).toThrow(/box/);
+    expect(() => bringEveryoneTo(doc, { ...place, x: Number.NaN })).toThrow(/box/);
+    expect(() => bringEveryoneTo(doc, { ...place, pageId: 'shape:frame' })).toThrow(/pageId/);
+    expect(updates).toBe(0);
+    expect(summonsOf(doc)).toBeNull();
+  });
+
   it('a broken value is no summons, and the validator says why', () => {
     const doc = new Y.Doc();
     liveOf(doc).set('bringHere', { ...place, id: 's', w: 0 });

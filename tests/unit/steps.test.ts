@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import type { TLShapeId } from 'tldraw';
 import { addGathering, currentGatheringId, setCurrentGathering } from '../../shared/domain/gatherings';
 import {
-  addStep, allStepsOf, currentStep, goToNextStep, moveStep, neighbourStep, nextFrameBox, removeStep, setCurrentStep, STEP_FRAME_GAP,
+  addStep, allStepsOf, currentStep, goToNextStep, MAX_STEP_ORDER_CHARS, moveStep, neighbourStep, nextFrameBox, removeStep, setCurrentStep, STEP_FRAME_GAP,
   stepFactsProblem, stepOf, stepOfFrame, stepsOf, updateStep,
 } from '../../shared/domain/steps';
 import { startTimer, timerOf } from '../../shared/domain/timer';
@@ -123,6 +123,18 @@ describe('changing and ordering steps', () => {
     expect(titles(doc, nuuk.id)).toEqual(['C', 'B', 'A']);
     moveStep(doc, b.id, 1);
     expect(titles(doc, nuuk.id)).toEqual(['C', 'A', 'B']);
+  });
+
+  it('a long run of moves keeps every order key short enough for the gate', () => {
+    const { doc, nuuk } = board();
+    for (const title of ['A', 'B', 'C', 'D']) addStep(doc, nuuk.id, { title });
+    // The third step up, again and again: each new key goes between the first and the one
+    // before it, halving their gap, so keys grow by a digit every few moves.
+    for (let i = 0; i < 600; i++) moveStep(doc, stepsOf(doc, nuuk.id)[2].id, -1);
+    const steps = stepsOf(doc, nuuk.id);
+    expect(steps).toHaveLength(4);
+    for (const step of steps) expect(step.order.length).toBeLessThanOrEqual(MAX_STEP_ORDER_CHARS);
+    expect(new Set(steps.map((step) => step.order)).size).toBe(4);
   });
 
   it('two people reordering at once lose and duplicate no step', () => {

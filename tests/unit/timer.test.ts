@@ -200,6 +200,16 @@ describe('timer arithmetic', () => {
     for (const state of states) expect(timerProblem(state)).toBeNull();
   });
 
+  it('writes nothing the gate would refuse: a server time that is not a number throws, a duration that is none is zero', () => {
+    const doc = new Y.Doc();
+    resetTimer(doc, MINUTE_MS);
+    const before = timerOf(doc);
+    expect(() => startTimer(doc, Number.NaN)).toThrow(/timer/);
+    expect(timerOf(doc)).toEqual(before);
+    resetTimer(doc, Number.NaN);
+    expect(timerOf(doc)).toEqual({ status: 'idle', durationMs: 0, endsAt: null, remainingMs: 0 });
+  });
+
   it('reads a broken value as an idle timer, and says what is wrong with it', () => {
     const doc = new Y.Doc();
     liveOf(doc).set('timer', { status: 'running', durationMs: 1000, endsAt: null, remainingMs: 1000 });
