@@ -205,7 +205,7 @@ export function BoardPage({ workshopId, projector }: { workshopId: string; proje
             {panel === 'gatherings' && <GatheringsPanel />}
           </aside>
         )}
-        {isFacilitator && shareOpen && info?.urls && info.joinCode && (
+        {isFacilitator && shareOpen && info?.urls && 'facilitator' in info.urls && info.joinCode && (
           <SharePanel urls={info.urls} joinCode={info.joinCode} focusOnOpen={shareToggled} onClose={() => toggleShare(false)} />
         )}
       </div>

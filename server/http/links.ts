@@ -8,7 +8,12 @@ export function workshopUrls(
   const id = encodeURIComponent(ids.workshopId);
   return {
     facilitator: `${publicUrl}/w/${id}#token=${ids.facilitatorToken}`,
-    join: `${publicUrl}/join/${ids.joinCode}`,
+    join: joinUrl(publicUrl, ids.joinCode),
     projector: `${publicUrl}/p/${id}#token=${ids.projectorToken}`,
   };
+}
+
+/** The link a participant joins by: the join code, no token (the projector shows it to the room). */
+export function joinUrl(publicUrl: string, joinCode: string): string {
+  return `${publicUrl}/join/${joinCode}`;
 }

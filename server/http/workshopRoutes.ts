@@ -11,7 +11,7 @@ import {
 import { JoinCodeTakenError, type WorkshopRecord } from '../storage/Storage';
 import type { HttpDeps } from './deps';
 import { HttpError } from './errors';
-import { workshopUrls } from './links';
+import { joinUrl, workshopUrls } from './links';
 
 /** Default language of a new workshop: Flet is Danish-first (DOMAIN.md). */
 export const DEFAULT_LANGUAGE = 'da';
@@ -145,6 +145,10 @@ async function describeWorkshop(deps: HttpDeps, workshop: WorkshopRecord, sessio
       projectorToken: projectorTokenFor(token, workshop.id),
     });
     return { ...facts, joinCode: workshop.joinCode, urls };
+  }
+  // The projector shows the room how to join: the code and its link, never a token.
+  if (session.role === 'projector') {
+    return { ...facts, joinCode: workshop.joinCode, urls: { join: joinUrl(deps.publicUrl(), workshop.joinCode) } };
   }
   // The session was read from storage with its participant: no second look-up.
   if (session.role === 'participant' && session.participantId && session.group) {

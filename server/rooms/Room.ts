@@ -14,6 +14,7 @@ import { DocumentLimits, type RoomLimits } from './DocumentLimits';
 import { Presence, PresenceError } from './Presence';
 import { PresenceTicker } from './PresenceTicker';
 import { judgeUpdate } from './judgeUpdate';
+import { forgettingExpired, keepingDeleted } from './trash';
 
 export type { RoomLimits } from './DocumentLimits';
 
@@ -67,6 +68,7 @@ export class Room {
     // Anonymous participants are shown by their group's name in the workshop's language.
     const language = workshopOf(room.durable.doc).get('language');
     room.presence = new Presence({ language: isLanguage(language) ? language : undefined });
+    room.serverWrite(forgettingExpired(room.durable.doc, Date.now()), 'could not forget old trash');
     return room;
   }
 
@@ -232,8 +234,18 @@ export class Room {
           // Only the error's name: messages of JSON and decoding errors can quote note text.
           this.logger.warn({ errorName: errorName(error), role: conn.session.role }, 'update failed to apply, closing socket');
           conn.close(CLOSE_CODE.badUpdate, 'update refused');
+          return;
+        }
+        if (verdict.deletedNotes.length > 0) {
+          this.serverWrite(keepingDeleted(this.durable.doc, verdict.deletedNotes, Date.now()), 'could not keep deleted notes');
         }
     }
+  }
+
+  /** A write of the server's own (stored and relayed after what came before it), if there is one. */
+  private serverWrite(write: ((doc: Y.Doc) => void) | null, failure: string): void {
+    if (!write) return;
+    this.change(write).catch((error: unknown) => this.logger.error({ errorName: errorName(error) }, failure));
   }
 
   private askForMissing(conn: Connection): void {

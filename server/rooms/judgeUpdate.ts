@@ -1,5 +1,7 @@
 import type * as Y from 'yjs';
 import { authorize } from '../../shared/domain/authorize';
+import type { CanvasRecord } from '../../shared/domain/canvasRules';
+import { notesDeletedBy } from '../../shared/domain/moderation';
 import { identityKey, type Identity } from '../../shared/domain/identity';
 import { CLOSE_CODE, type CloseCode } from '../../shared/protocol/closeCodes';
 import { writeRuleOf } from '../../shared/schema';
@@ -9,8 +11,11 @@ import type { DocumentLimits, DocumentSize } from './DocumentLimits';
 
 /** What the gate decided about one update from a client. */
 export type Verdict =
-  /** Allowed: apply it; these Yjs client ids become the sender's if they were nobody's. */
-  | { kind: 'apply'; clients: ReadonlySet<number>; owner: string }
+  /**
+   * Allowed: apply it; these Yjs client ids become the sender's if they were nobody's.
+   * `deletedNotes` are the notes it deletes, as they were (the server keeps them in the trash).
+   */
+  | { kind: 'apply'; clients: ReadonlySet<number>; owner: string; deletedNotes: readonly CanvasRecord[] }
   /** It builds on state the server lacks (typed while reconnecting): ask the client for it. */
   | { kind: 'resync'; reason: string }
   /** Allowed, but over the sender's budget of new records: try again after `ms`. */
@@ -78,7 +83,7 @@ export function judgeUpdate(sender: Identity, update: Uint8Array, context: GateC
   const overLimit = context.limits.check(owner, changes, update.length, context.size);
   if (overLimit && 'holdMs' in overLimit) return { kind: 'hold', ms: overLimit.holdMs };
   if (overLimit) return refuse(overLimit.code, overLimit.reason);
-  return { kind: 'apply', clients, owner };
+  return { kind: 'apply', clients, owner, deletedNotes: notesDeletedBy(changes, doc) };
 }
 
 function refuse(code: CloseCode, reason: string): Verdict {

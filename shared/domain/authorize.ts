@@ -5,10 +5,11 @@ import { recordProblem } from '../validate/records';
 import { canvasRefusal, type CanvasRecord, type CanvasRefusal } from './canvasRules';
 import type { Identity } from './identity';
 import { everHeld, isProcessRule, processRefusal, type ProcessRefusal, type ProcessRule } from './processRules';
+import { liveRefusal, stepsRefusal, type RunRefusal } from './runRules';
 
 /** Why an update was refused: for logs and tests, never containing document content. */
 export interface Refusal {
-  reason: CanvasRefusal | ProcessRefusal | 'unknown-type' | 'server-only' | 'invalid-record';
+  reason: CanvasRefusal | ProcessRefusal | RunRefusal | 'unknown-type' | 'server-only' | 'invalid-record';
   /** The top-level name and key the refusal is about. */
   top: string;
   key: string | null;
@@ -26,13 +27,16 @@ export interface RecordChange {
 /**
  * May `actor` make these changes to `doc`? Every top-level name must be listed in
  * shared/schema.ts; its write rule decides, and every canvas record an update creates or
- * changes must pass tldraw's validators once its changed fields are merged in.
+ * changes must pass tldraw's validators once its changed fields are merged in. The agenda
+ * (`steps`) and `live` hold only the values runRules.ts accepts, whoever writes them.
  *
  * @returns null when every change is allowed, else the first refusal.
  */
 export function authorize(actor: Identity, changes: readonly Change[], doc: Y.Doc): Refusal | null {
   if (actor.role === 'projector') return changes.length ? { reason: 'read-only', top: changes[0].top, key: null } : null;
   const canvas: Change[] = [];
+  const steps: Change[] = [];
+  const live: Change[] = [];
   const process = new Map<ProcessRule, Change[]>();
   for (const change of changes) {
     const rule = writeRuleOf(change.top);
@@ -41,14 +45,22 @@ export function authorize(actor: Identity, changes: readonly Change[], doc: Y.Do
     if (rule === 'facilitator' && actor.role !== 'facilitator') {
       return { reason: 'facilitator-only', top: change.top, key: change.key };
     }
-    if (rule === 'canvas') canvas.push(change);
+    if (change.top === TOP_LEVEL.steps) steps.push(change);
+    else if (change.top === TOP_LEVEL.live) live.push(change);
+    else if (rule === 'canvas') canvas.push(change);
     else if (isProcessRule(rule)) {
       let list = process.get(rule);
       if (!list) process.set(rule, (list = []));
       list.push(change);
     }
   }
-  return processRefusal(actor, process, doc) ?? authorizeCanvas(actor, canvas, doc, gatheringsAddedBy(changes));
+  const addedGatherings = gatheringsAddedBy(changes);
+  return (
+    stepsRefusal(steps, doc, addedGatherings) ??
+    liveRefusal(live) ??
+    processRefusal(actor, process, doc) ??
+    authorizeCanvas(actor, canvas, doc, addedGatherings)
+  );
 }
 
 /** Gatherings an update adds (the facilitator's, with their notes in one update). */

@@ -19,6 +19,7 @@ export type CanvasRefusal =
   | 'author-changed'
   | 'locked'
   | 'lock-is-facilitators'
+  | 'hidden-is-facilitators'
   | 'foreign-colour'
   | 'record-too-large'
   | 'text-too-long'
@@ -103,7 +104,7 @@ export function sizeRefusal(after: CanvasRecord): CanvasRefusal | null {
  * - A participant's new shapes and assets carry its own participant id and group; those two
  *   never change afterwards. Anyone may move a shape that is not locked (position, rotation,
  *   stacking order, the frame it sits in); only its author changes the rest or deletes it.
- *   A note of a participant is in its group's colour. Locking is the facilitator's.
+ *   A note of a participant is in its group's colour. Locking and hiding are the facilitator's.
  * - Pages and the document record are the facilitator's. Bindings (an arrow attached to a
  *   note) hold no content and follow the shapes they join.
  */
@@ -141,6 +142,7 @@ function userRefusal(actor: Identity, before: CanvasRecord | null, after: Canvas
 function shapeRefusal(actor: Identity, before: CanvasRecord | null, after: CanvasRecord | null): CanvasRefusal | null {
   if (before?.isLocked === true) return 'locked';
   if (after?.isLocked === true) return 'lock-is-facilitators';
+  if (hiddenChanged(before, after)) return 'hidden-is-facilitators';
   if (before && after && changedFields(before, after).every((field) => PLACEMENT_FIELDS.has(field))) return null;
   const owned = ownedRecordRefusal(actor, before, after);
   if (owned) return owned;
@@ -149,6 +151,19 @@ function shapeRefusal(actor: Identity, before: CanvasRecord | null, after: Canva
     if (props.color !== GROUP_STYLES[actor.group].canvasColor) return 'foreign-colour';
   }
   return null;
+}
+
+/**
+ * Hiding a note (its `meta.hidden`, see moderation.ts) is the facilitator's: a new shape of a
+ * participant carries no such mark, and a participant's change neither sets nor clears it.
+ * Its author may still change a hidden note otherwise (the mark stays as it is).
+ */
+function hiddenChanged(before: CanvasRecord | null, after: CanvasRecord | null): boolean {
+  if (!after) return false;
+  const next = isObject(after.meta) ? after.meta : {};
+  if (!before) return Object.prototype.hasOwnProperty.call(next, 'hidden');
+  const previous = isObject(before.meta) ? before.meta : {};
+  return JSON.stringify(previous.hidden) !== JSON.stringify(next.hidden);
 }
 
 /** Shapes and assets: made with the maker's own authorship, changed and deleted by the maker. */

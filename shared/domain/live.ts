@@ -46,9 +46,14 @@ export function summonsOf(doc: Y.Doc): Summons | null {
   return summonsProblem(value) === null ? (value as Summons) : null;
 }
 
-/** Brings every participant's view to `place` (the facilitator's page and viewport). */
+/**
+ * Brings every participant's view to `place` (the facilitator's page and viewport). Throws,
+ * writing nothing, when `place` is not one (no size, not a page): the gate would refuse it.
+ */
 export function bringEveryoneTo(doc: Y.Doc, place: BoardPlace): Summons {
   const summons: Summons = { id: newId('summons'), pageId: place.pageId, x: place.x, y: place.y, w: place.w, h: place.h };
+  const problem = summonsProblem(summons);
+  if (problem) throw new Error(`invalid place: ${problem}`);
   doc.transact(() => liveOf(doc).set(SUMMONS_KEY, summons));
   return summons;
 }

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { recordsOf, trashOf } from '../schema';
+import type { Change } from '../validate/changes';
 import type { CanvasRecord } from './canvasRules';
 
 /**
@@ -19,13 +20,16 @@ export interface DeletedNote {
   deletedAt: number;
 }
 
-function metaOf(record: { meta?: unknown } | undefined | null): Record<string, unknown> {
-  const meta = record?.meta;
+/** Any record: a tldraw shape, or a record of the document as plain JSON (`CanvasRecord`). */
+type AnyRecord = { meta?: unknown } | Record<string, unknown>;
+
+function metaOf(record: AnyRecord | undefined | null): Record<string, unknown> {
+  const meta = (record as { meta?: unknown } | undefined | null)?.meta;
   return typeof meta === 'object' && meta !== null && !Array.isArray(meta) ? (meta as Record<string, unknown>) : {};
 }
 
 /** True when the facilitator hid this shape (its `meta.hidden`). */
-export function isHiddenRecord(record: { meta?: unknown } | undefined | null): boolean {
+export function isHiddenRecord(record: AnyRecord | undefined | null): boolean {
   return metaOf(record).hidden === true;
 }
 
@@ -83,6 +87,36 @@ export function restoreNote(doc: Y.Doc, noteId: string, fallbackPageId: string):
   return true;
 }
 
+/** True for a tldraw note shape. */
+function isNote(record: { typeName?: unknown; type?: unknown }): boolean {
+  return record.typeName === 'shape' && record.type === 'note';
+}
+
+/**
+ * The notes an update deletes, as the document holds them before it is applied (the server
+ * reads this from the gate's list of changes, then applies the update).
+ */
+export function notesDeletedBy(changes: readonly Change[], doc: Y.Doc): CanvasRecord[] {
+  const records = recordsOf(doc);
+  const deleted: CanvasRecord[] = [];
+  for (const change of changes) {
+    if (change.top !== 'records' || change.key === null || change.field !== null || change.kind !== 'delete') continue;
+    const record = records.get(change.key);
+    if (!(record instanceof Y.Map)) continue;
+    const json = record.toJSON() as CanvasRecord;
+    if (isNote(json)) deleted.push(json);
+  }
+  return deleted;
+}
+
+/** True when the trash holds something the server should forget at `now` (older than the window, or unreadable). */
+export function trashHasExpired(doc: Y.Doc, now: number): boolean {
+  for (const value of trashOf(doc).values()) {
+    if (!isDeletedNote(value) || value.deletedAt <= now - RESTORE_WINDOW_MS) return true;
+  }
+  return false;
+}
+
 /**
  * The server's side: keeps the notes an update deleted, and forgets what is older than the
  * restore window, in one transaction of the server's own.
@@ -94,7 +128,7 @@ export function keepDeletedNotes(doc: Y.Doc, deleted: readonly CanvasRecord[], n
       if (!isDeletedNote(value) || value.deletedAt <= now - RESTORE_WINDOW_MS) trash.delete(id);
     }
     for (const record of deleted) {
-      if (record.typeName === 'shape' && record.type === 'note') trash.set(record.id, { record, deletedAt: now });
+      if (isNote(record)) trash.set(record.id, { record, deletedAt: now });
     }
   });
 }

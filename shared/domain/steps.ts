@@ -51,6 +51,8 @@ export const DEFAULT_STEP_DURATION_SEC = 10 * 60;
 export const STEP_FRAME_WIDTH = 1200;
 export const STEP_FRAME_HEIGHT = 800;
 export const STEP_FRAME_GAP = 200;
+/** Longest order key of a step (the gate refuses longer ones): a long run of moves renumbers the agenda. */
+export const MAX_STEP_ORDER_CHARS = 64;
 
 /** The `live` key of the current step. */
 const CURRENT_STEP_KEY = 'stepId';
@@ -274,7 +276,7 @@ export function moveStep(doc: Y.Doc, id: string, direction: -1 | 1): void {
     const at = list.findIndex((other) => other.id === id);
     const target = at + direction;
     if (target < 0 || target >= list.length) return;
-    const orders = ordersForMove(list.map((other) => other.order), at, target);
+    const orders = ordersForMove(list.map((other) => other.order), at, target, MAX_STEP_ORDER_CHARS);
     for (const [index, order] of orders) stepsMapOf(doc).get(list[index].id)?.set('order', order);
   });
 }

@@ -28,7 +28,7 @@ export const MAX_TIMER_MS = 24 * 60 * MINUTE_MS;
 export const IDLE_TIMER: TimerState = { status: 'idle', durationMs: 0, endsAt: null, remainingMs: 0 };
 
 function clampMs(value: number): number {
-  return Math.min(MAX_TIMER_MS, Math.max(0, Math.round(value)));
+  return Number.isNaN(value) ? 0 : Math.min(MAX_TIMER_MS, Math.max(0, Math.round(value)));
 }
 
 /** Why a value is not a timer state, or null when it is (the gate and the views agree on this). */
@@ -72,15 +72,22 @@ export function formatRemaining(ms: number): string {
   return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
 }
 
+/** Writes the timer; throws, writing nothing, on a state the gate would refuse (a server time that is not a number). */
 function write(doc: Y.Doc, timer: TimerState): void {
+  const problem = timerProblem(timer);
+  if (problem) throw new Error(`invalid timer: ${problem}`);
   doc.transact(() => liveOf(doc).set(TIMER_KEY, timer));
 }
 
-/** Starts the timer (or resumes a paused one) at server time `serverNow`. */
+/**
+ * Starts the timer (or resumes a paused one) at server time `serverNow`. A timer that ran out
+ * starts again from its duration: it still says "running", but nothing is left to run.
+ */
 export function startTimer(doc: Y.Doc, serverNow: number): void {
   const timer = timerOf(doc);
-  if (timer.status === 'running') return;
-  const left = timer.remainingMs > 0 ? timer.remainingMs : timer.durationMs;
+  const ranOut = hasRunOut(timer, serverNow);
+  if (timer.status === 'running' && !ranOut) return;
+  const left = timer.remainingMs > 0 && !ranOut ? timer.remainingMs : timer.durationMs;
   if (left <= 0) return;
   write(doc, { status: 'running', durationMs: timer.durationMs, endsAt: serverNow + left, remainingMs: left });
 }

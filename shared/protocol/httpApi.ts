@@ -2,10 +2,14 @@ import type { Group } from '../domain/groups';
 import type { Language } from '../domain/languages';
 import type { Role } from '../domain/roles';
 
-/** Links of a workshop, as the facilitator shares them (tokens ride in the fragment). */
-export interface WorkshopUrls {
-  facilitator: string;
+/** The link a participant joins by (it carries the join code, no token). */
+export interface JoinUrls {
   join: string;
+}
+
+/** Links of a workshop, as the facilitator shares them (tokens ride in the fragment). */
+export interface WorkshopUrls extends JoinUrls {
+  facilitator: string;
   projector: string;
 }
 
@@ -28,7 +32,9 @@ export interface JoinedWorkshop {
 
 /**
  * Answer of `GET /api/workshops/:id`: the contract's fields, plus what the token's role
- * needs to open the board (links and join code for the facilitator, who a participant is).
+ * needs to open the board: the join code and every link for the facilitator; the join code
+ * and the join link (never a token) for the projector, which shows them to the room; who a
+ * participant is.
  */
 export interface WorkshopInfo {
   id: string;
@@ -38,6 +44,13 @@ export interface WorkshopInfo {
   createdAt: string;
   role: Role;
   joinCode?: string;
-  urls?: WorkshopUrls;
+  /** Every link for the facilitator; only the join link for the projector. */
+  urls?: WorkshopUrls | JoinUrls;
   participant?: { id: string; name: string | null; group: Group };
 }
+
+/** Answer of `GET /api/time`: the server's clock, in ms since 1970. */
+export interface ServerTime {
+  now: number;
+}
+

@@ -126,8 +126,9 @@ describe('the HTTP API', () => {
     });
     const projector = await call(server, 'GET', `/api/workshops/${workshop.id}`, { token: workshop.projectorToken });
     expect(projector.status).toBe(200);
-    expect(projector.body).toMatchObject({ id: workshop.id, role: 'projector' });
-    expect(projector.body).not.toHaveProperty('joinCode');
+    // The projector shows the room how to join: the code and the join link, never a token.
+    expect(projector.body).toMatchObject({ id: workshop.id, role: 'projector', joinCode: workshop.joinCode, urls: { join: workshop.urls.join } });
+    expect(JSON.stringify(projector.body)).not.toContain(workshop.facilitatorToken);
   });
 
   it('refuses reads without a token, with a wrong one, or with another workshop’s', async () => {
