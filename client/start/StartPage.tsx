@@ -2,10 +2,11 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isLanguage, LANGUAGES, type Language } from '../../shared/domain/languages';
 import { ApiError, createWorkshop } from '../api';
-import { rememberToken } from '../credentials';
+import { rememberFacilitated, rememberToken } from '../credentials';
 import { setLanguage } from '../i18n';
 import { navigate } from '../router';
 import { LanguageSwitcher } from '../workshop/LanguageSwitcher';
+import { MyWorkshops } from './MyWorkshops';
 
 function errorText(t: (key: string, options?: Record<string, unknown>) => string, error: unknown): string {
   if (error instanceof ApiError && error.code === 'network') return t('errors.network');
@@ -35,6 +36,7 @@ export function StartPage() {
       const created = await createWorkshop(title.trim(), language);
       rememberToken(created.id, 'board', created.facilitatorToken);
       rememberToken(created.id, 'projector', created.projectorToken);
+      rememberFacilitated({ id: created.id, title: created.title, createdAt: new Date().toISOString() });
       setLanguage(language, false);
       navigate(`/w/${encodeURIComponent(created.id)}`);
     } catch (error) {
@@ -128,6 +130,7 @@ export function StartPage() {
             </button>
           </form>
         </section>
+        <MyWorkshops />
       </main>
     </div>
   );

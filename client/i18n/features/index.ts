@@ -1,3 +1,4 @@
+import { facilitator } from './facilitator';
 import { gatherings } from './gatherings';
 import { myNotes } from './myNotes';
 import { narrative } from './narrative';
@@ -9,7 +10,7 @@ import { weave } from './weave';
  * The process views' strings, one file per feature so each view's words live beside each
  * other; every file gives Danish, Swedish and English key for key (tested).
  */
-export const FEATURE_STRINGS = { views, gatherings, threads, weave, narrative, myNotes } as const;
+export const FEATURE_STRINGS = { views, gatherings, threads, weave, narrative, myNotes, facilitator } as const;
 
 type Language = 'da' | 'sv' | 'en';
 
