@@ -38,6 +38,11 @@ export function takeTokenFromHash(workshopId: string, kind: 'board' | 'projector
   return read(`flet:token:${kind}:${workshopId}`);
 }
 
+/** The token this browser keeps for a workshop's board or projector, if any. */
+export function keptToken(workshopId: string, kind: 'board' | 'projector'): string | null {
+  return read(`flet:token:${kind}:${workshopId}`);
+}
+
 /** Remember a token for a workshop board. */
 export function rememberToken(workshopId: string, kind: 'board' | 'projector', token: string): void {
   write(`flet:token:${kind}:${workshopId}`, token);
@@ -68,6 +73,12 @@ export function forgetWorkshop(workshopId: string): void {
   forgetToken(workshopId, 'board');
   forgetToken(workshopId, 'projector');
   forgetFacilitated(workshopId);
+  try {
+    // What the server last said of it (kept by the board to open offline).
+    localStorage.removeItem(`flet:info:${workshopId}`);
+  } catch {
+    // nothing kept
+  }
 }
 
 /** A workshop this browser facilitates, as the start page lists it to reopen. */

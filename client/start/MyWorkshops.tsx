@@ -1,17 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, fetchWorkshop } from '../api';
-import { facilitatedWorkshops, forgetWorkshop, type FacilitatedWorkshop } from '../credentials';
+import { facilitatedWorkshops, forgetWorkshop, keptToken, type FacilitatedWorkshop } from '../credentials';
 import { navigate } from '../router';
 import './myWorkshops.css';
-
-function boardToken(workshopId: string): string | null {
-  try {
-    return localStorage.getItem(`flet:token:board:${workshopId}`);
-  } catch {
-    return null;
-  }
-}
 
 function formatDay(iso: string, language: string): string {
   const date = new Date(iso);
@@ -30,7 +22,7 @@ export function MyWorkshops() {
   useEffect(() => {
     let alive = true;
     for (const workshop of facilitatedWorkshops()) {
-      const token = boardToken(workshop.id);
+      const token = keptToken(workshop.id, 'board');
       if (!token) continue;
       fetchWorkshop(workshop.id, token).catch((error: unknown) => {
         if (!alive || !(error instanceof ApiError) || error.status !== 404) return;
