@@ -3,12 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, fetchWorkshop } from '../api';
 import { facilitatedWorkshops, forgetWorkshop, keptToken, type FacilitatedWorkshop } from '../credentials';
 import { navigate } from '../router';
+import { dateLocale } from '../workshop/gatherings/gatheringFacts';
 import './myWorkshops.css';
 
 function formatDay(iso: string, language: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(language === 'kl' ? 'da' : language, { dateStyle: 'long' }).format(date);
+  return new Intl.DateTimeFormat(dateLocale(language), { dateStyle: 'long' }).format(date);
 }
 
 /**

@@ -78,7 +78,7 @@ function DeleteDialog({ onClose }: { onClose: () => void }) {
         <button type="button" className="button-quiet" autoFocus disabled={busy} onClick={() => dialog.current?.close()}>
           {t('facilitator.deletion.cancel')}
         </button>
-        <button type="button" className="button button-danger" disabled={busy} onClick={() => void erase()}>
+        <button type="button" className="button delete-dialog-confirm" disabled={busy} onClick={() => void erase()}>
           {busy ? t('facilitator.deletion.deleting') : t('facilitator.deletion.confirm')}
         </button>
       </div>

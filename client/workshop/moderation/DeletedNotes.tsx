@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FIRST_PAGE_ID } from '../../../shared/domain/board';
 import { restoreNote } from '../../../shared/domain/moderation';
+import { dateLocale } from '../gatherings/gatheringFacts';
 import { useDocValue } from '../useDocValue';
 import { useWorkshop } from '../WorkshopContext';
 import { deletedNoteItemsOf, type DeletedNoteItem } from './moderationLists';
@@ -21,7 +22,7 @@ function DeletedNoteEntry({ note, tell }: { note: DeletedNoteItem; tell: (text: 
   const { t, i18n } = useTranslation();
   const { doc, editor, showNote } = useWorkshop();
   const textId = useId();
-  const time = new Intl.DateTimeFormat(i18n.language === 'kl' ? 'da' : i18n.language, { timeStyle: 'short' }).format(new Date(note.deletedAt));
+  const time = new Intl.DateTimeFormat(dateLocale(i18n.language), { timeStyle: 'short' }).format(new Date(note.deletedAt));
   return (
     <li className="moderation-item">
       <span id={textId} className="moderation-note-text">

@@ -48,33 +48,36 @@ export function RepresentationPanel() {
           ? t('facilitator.representation.unheardSummary', { groups: names(counted.unheard) })
           : t('facilitator.representation.everyoneHeard')}
       </p>
-      <table className="representation-table">
-        <caption>{t('facilitator.representation.groupsHeading')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('facilitator.representation.group')}</th>
-            <th scope="col">{t('facilitator.representation.joined')}</th>
-            <th scope="col">{t('facilitator.representation.connected')}</th>
-            <th scope="col">{t('facilitator.representation.notes')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {counted.groups.map((entry) => (
-            <tr key={entry.group} className={entry.notes === 0 ? 'representation-quiet' : undefined}>
-              <th scope="row">
-                <span className="swatch" style={{ background: GROUP_STYLES[entry.group].hex }} aria-hidden="true" />
-                {groupName(entry.group, language)}
-              </th>
-              <td>{entry.joined}</td>
-              <td>{entry.connected}</td>
-              <td>
-                {entry.notes}
-                {entry.notes === 0 && <span className="representation-flag"> · {t('facilitator.representation.notHeard')}</span>}
-              </td>
+      {/* Focusable, so the table can be scrolled sideways by keyboard on a narrow screen. */}
+      <div className="representation-table-wrap" tabIndex={0} role="region" aria-labelledby="representation-groups-caption">
+        <table className="representation-table">
+          <caption id="representation-groups-caption">{t('facilitator.representation.groupsHeading')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('facilitator.representation.group')}</th>
+              <th scope="col">{t('facilitator.representation.joined')}</th>
+              <th scope="col">{t('facilitator.representation.connected')}</th>
+              <th scope="col">{t('facilitator.representation.notes')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {counted.groups.map((entry) => (
+              <tr key={entry.group} className={entry.notes === 0 ? 'representation-quiet' : undefined}>
+                <th scope="row">
+                  <span className="swatch" style={{ background: GROUP_STYLES[entry.group].hex }} aria-hidden="true" />
+                  {groupName(entry.group, language)}
+                </th>
+                <td>{entry.joined}</td>
+                <td>{entry.connected}</td>
+                <td>
+                  {entry.notes}
+                  {entry.notes === 0 && <span className="representation-flag"> · {t('facilitator.representation.notHeard')}</span>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {counted.notesWithoutGroup > 0 && <p className="hint">{t('facilitator.representation.withoutGroup', { count: counted.notesWithoutGroup })}</p>}
       <h3 className="representation-places-heading">{t('facilitator.representation.placesHeading')}</h3>
       {counted.places.length === 0 ? (
