@@ -71,7 +71,7 @@ export function RepresentationPanel() {
                 <td>{entry.connected}</td>
                 <td>
                   {entry.notes}
-                  {entry.notes === 0 && <span className="representation-flag"> · {t('facilitator.representation.notHeard')}</span>}
+                  {entry.notes === 0 && <span className="representation-flag">{t('facilitator.representation.notHeard')}</span>}
                 </td>
               </tr>
             ))}
