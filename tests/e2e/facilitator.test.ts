@@ -13,7 +13,7 @@ const BOS_NOTE = 'Leave behind the paper forms';
 const PHONE = { width: 390, height: 844 };
 
 /** Screenshots go to /tmp, to be looked at. */
-const shot = (page: Page, name: string) => page.screenshot({ path: `/tmp/facilitator-${name}.png` });
+const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: `/tmp/facilitator-${name}.png`, fullPage });
 
 async function connected(page: Page): Promise<void> {
   await waitForCanvas(page);
@@ -151,6 +151,7 @@ describe('the facilitator', () => {
     expect(link).toMatch(new RegExp(`/w/${workshopId}#token=.+`));
     await share.getByRole('button', { name: 'Copy facilitator link' }).waitFor();
     await expectNoBlockingViolations(facilitator, 'share panel with the facilitator link');
+    await share.getByTestId('facilitator-link').scrollIntoViewIfNeeded();
     await shot(facilitator, 'share-link-laptop');
 
     // A second computer: nothing of this browser's, only the link, on a phone-sized screen.
@@ -165,7 +166,7 @@ describe('the facilitator', () => {
     // It is remembered there too, to reopen from the start page.
     await page.goto(server.url);
     await page.getByRole('region', { name: 'Your workshops' }).getByText(TITLE).waitFor();
-    await shot(page, 'start-phone');
+    await shot(page, 'start-phone', true);
     await page.close();
   });
 
@@ -264,7 +265,9 @@ describe('the facilitator', () => {
     await eventually(async () => expect(await panel.getByText(/2 participants have joined, 2 are connected now\./).count()).toBe(1));
     const row = (group: string) => panel.getByRole('row', { name: new RegExp(`^${group}`) });
     await eventually(async () => expect(await row('Citizen').getByRole('cell').allTextContents()).toEqual(['1', '1', '1']));
-    expect(await row('Manager').getByRole('cell').allTextContents()).toEqual(['0', '0', '0Not heard yet']);
+    expect(await row('Manager').getByRole('cell').allTextContents()).toEqual(['0', '0', '0']);
+    expect(await row('Manager').getByRole('rowheader').textContent()).toBe('ManagerNot heard yet');
+    expect(await row('Citizen').getByRole('rowheader').textContent()).toBe('Citizen');
     expect(await panel.getByText(/^Not heard yet: .*Manager/).count()).toBe(1);
     await expectNoBlockingViolations(facilitator, 'representation panel');
     await shot(facilitator, 'representation-laptop');
@@ -294,7 +297,11 @@ describe('the facilitator', () => {
     await dialog.waitFor({ state: 'hidden' });
     expect((await notesOn(anna)).some((note) => note.text === ANNAS_NOTE)).toBe(true);
 
+    // On a phone, the same question fits the screen.
+    await facilitator.setViewportSize(PHONE);
     await panel.getByRole('button', { name: 'Delete the workshop…' }).click();
+    await dialog.waitFor();
+    await shot(facilitator, 'delete-dialog-phone');
     await dialog.getByRole('button', { name: 'Delete for good' }).click();
     await facilitator.getByRole('heading', { name: 'Start a workshop' }).waitFor();
     expect(new URL(facilitator.url()).pathname).toBe('/');

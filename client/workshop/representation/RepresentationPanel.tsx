@@ -66,13 +66,11 @@ export function RepresentationPanel() {
                 <th scope="row">
                   <span className="swatch" style={{ background: GROUP_STYLES[entry.group].hex }} aria-hidden="true" />
                   {groupName(entry.group, language)}
+                  {entry.notes === 0 && <span className="representation-flag">{t('facilitator.representation.notHeard')}</span>}
                 </th>
                 <td>{entry.joined}</td>
                 <td>{entry.connected}</td>
-                <td>
-                  {entry.notes}
-                  {entry.notes === 0 && <span className="representation-flag">{t('facilitator.representation.notHeard')}</span>}
-                </td>
+                <td>{entry.notes}</td>
               </tr>
             ))}
           </tbody>
