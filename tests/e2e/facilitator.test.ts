@@ -262,7 +262,7 @@ describe('the facilitator', () => {
 
   it('the representation panel counts participants and notes per group, and says who has not been heard', async () => {
     const panel = await openPanel(facilitator, 'Who is heard');
-    await eventually(async () => expect(await panel.getByText(/2 participants have joined, 2 are connected now\./).count()).toBe(1));
+    await eventually(async () => expect(await panel.getByText(/2 participants have joined, 2 connected now\. \d+ notes? in all\./).count()).toBe(1));
     const row = (group: string) => panel.getByRole('row', { name: new RegExp(`^${group}`) });
     await eventually(async () => expect(await row('Citizen').getByRole('cell').allTextContents()).toEqual(['1', '1', '1']));
     expect(await row('Manager').getByRole('cell').allTextContents()).toEqual(['0', '0', '0']);

@@ -15,7 +15,7 @@ function PlaceItem({ place, names }: { place: PlaceRepresentation; names: (group
     <li className={place.notes === 0 ? 'representation-place representation-quiet' : 'representation-place'}>
       <span className="representation-place-name">{place.place ?? t('facilitator.representation.noPlace')}</span>
       <span className="representation-place-count">
-        {place.notes === 0 ? t('facilitator.representation.placeNoNotes') : t('facilitator.deletion.notes', { count: place.notes })}
+        {place.notes === 0 ? t('facilitator.representation.placeNoNotes') : t('facilitator.representation.placeNotes', { count: place.notes })}
       </span>
       {place.notes > 0 && missing.length > 0 && (
         <span className="representation-missing">{t('facilitator.representation.missingAtPlace', { groups: names(missing) })}</span>
@@ -41,7 +41,8 @@ export function RepresentationPanel() {
       <h2 id="representation-heading">{t('facilitator.representation.heading')}</h2>
       <p className="hint">{t('facilitator.representation.lead')}</p>
       <p className="representation-summary" aria-live="polite">
-        {t('facilitator.representation.summary', { joined: counted.joined, connected: counted.connected, notes: counted.notes })}
+        {t('facilitator.representation.joinedSummary', { count: counted.joined })} {t('facilitator.representation.connectedSummary', { count: counted.connected })}{' '}
+        {t('facilitator.representation.notesSummary', { count: counted.notes })}
       </p>
       <p className={counted.unheard.length > 0 ? 'representation-unheard' : 'representation-heard'}>
         {counted.unheard.length > 0
