@@ -54,3 +54,8 @@ export function joinWorkshop(joinCode: string, name: string | undefined, group: 
 export function fetchWorkshop(id: string, token: string): Promise<WorkshopInfo> {
   return call('GET', `/api/workshops/${encodeURIComponent(id)}`, undefined, token);
 }
+
+/** DELETE /api/workshops/:id (facilitator token): every stored byte of the workshop goes. */
+export function deleteWorkshop(id: string, token: string): Promise<void> {
+  return call('DELETE', `/api/workshops/${encodeURIComponent(id)}`, undefined, token);
+}

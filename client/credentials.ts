@@ -38,6 +38,11 @@ export function takeTokenFromHash(workshopId: string, kind: 'board' | 'projector
   return read(`flet:token:${kind}:${workshopId}`);
 }
 
+/** The token this browser keeps for a workshop's board or projector, if any. */
+export function keptToken(workshopId: string, kind: 'board' | 'projector'): string | null {
+  return read(`flet:token:${kind}:${workshopId}`);
+}
+
 /** Remember a token for a workshop board. */
 export function rememberToken(workshopId: string, kind: 'board' | 'projector', token: string): void {
   write(`flet:token:${kind}:${workshopId}`, token);
@@ -48,6 +53,8 @@ export function rememberToken(workshopId: string, kind: 'board' | 'projector', t
  * asks again instead of reopening a board that is gone.
  */
 export function forgetToken(workshopId: string, kind: 'board' | 'projector'): void {
+  // Without its key, a board this browser facilitated cannot be reopened from the start page.
+  if (kind === 'board') forgetFacilitated(workshopId);
   try {
     localStorage.removeItem(`flet:token:${kind}:${workshopId}`);
     for (let i = localStorage.length - 1; i >= 0; i--) {
@@ -65,6 +72,58 @@ export function forgetToken(workshopId: string, kind: 'board' | 'projector'): vo
 export function forgetWorkshop(workshopId: string): void {
   forgetToken(workshopId, 'board');
   forgetToken(workshopId, 'projector');
+  forgetFacilitated(workshopId);
+  try {
+    // What the server last said of it (kept by the board to open offline).
+    localStorage.removeItem(`flet:info:${workshopId}`);
+  } catch {
+    // nothing kept
+  }
+}
+
+/** A workshop this browser facilitates, as the start page lists it to reopen. */
+export interface FacilitatedWorkshop {
+  id: string;
+  title: string;
+  /** ISO date-time the workshop was made. */
+  createdAt: string;
+}
+
+const FACILITATED_KEY = 'flet:facilitated';
+
+function isFacilitated(value: unknown): value is FacilitatedWorkshop {
+  if (typeof value !== 'object' || value === null) return false;
+  const entry = value as Partial<FacilitatedWorkshop>;
+  return typeof entry.id === 'string' && typeof entry.title === 'string' && typeof entry.createdAt === 'string';
+}
+
+/** The workshops this browser facilitates (made here or opened with a facilitator link), newest first. */
+export function facilitatedWorkshops(): FacilitatedWorkshop[] {
+  const raw = read(FACILITATED_KEY);
+  if (!raw) return [];
+  try {
+    const value: unknown = JSON.parse(raw);
+    if (!Array.isArray(value)) return [];
+    return value.filter(isFacilitated).sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Keep a workshop this browser facilitates (or update its title), so the start page offers
+ * it for the next gathering. Its facilitator token is kept with the board's tokens.
+ */
+export function rememberFacilitated(workshop: FacilitatedWorkshop): void {
+  const others = facilitatedWorkshops().filter((entry) => entry.id !== workshop.id);
+  write(FACILITATED_KEY, JSON.stringify([{ id: workshop.id, title: workshop.title, createdAt: workshop.createdAt }, ...others]));
+}
+
+/** Stop listing a workshop (it was deleted, or is gone from the server). */
+export function forgetFacilitated(workshopId: string): void {
+  const list = facilitatedWorkshops();
+  const kept = list.filter((entry) => entry.id !== workshopId);
+  if (kept.length !== list.length) write(FACILITATED_KEY, JSON.stringify(kept));
 }
 
 function joinKey(code: string): string {

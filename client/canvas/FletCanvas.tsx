@@ -4,6 +4,8 @@ import 'tldraw/tldraw.css';
 import { gatheringOfPage } from '../../shared/domain/gatherings';
 import { identityKey, type Identity } from '../../shared/domain/identity';
 import { tldrawLocale } from '../i18n';
+import { withHiddenMarks } from '../workshop/moderation/HiddenMarkShapeWrapper';
+import { shapeVisibilityFor } from '../workshop/moderation/shapeVisibility';
 import { useOptionalWorkshop } from '../workshop/WorkshopContext';
 import { CanvasIdentityProvider } from './CanvasIdentity';
 import { canvasUiFor } from './canvasUi';
@@ -60,6 +62,10 @@ export function FletCanvas({ store, userId, name, color, language, projector, id
   const user = useTldrawCurrentUser({ userPreferences: preferences, setUserPreferences });
   const personKey = `${identityKey(identity)}:${identity.group ?? ''}`;
   const { components, overrides } = canvasUiFor(identity.role);
+  // Hidden notes are left out for all but the facilitator and their authors, who see them marked.
+  const markedComponents = useMemo(() => withHiddenMarks(components), [components]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const getShapeVisibility = useMemo(() => shapeVisibilityFor(identity), [personKey]);
   // The editor is set up once; the document it reads gatherings from is read when needed.
   const doc = useOptionalWorkshop()?.doc ?? null;
   const docRef = useRef(doc);
@@ -100,7 +106,8 @@ export function FletCanvas({ store, userId, name, color, language, projector, id
         licenseKey={licenseKey}
         options={editorOptions}
         {...externalContent}
-        components={components}
+        components={markedComponents}
+        getShapeVisibility={getShapeVisibility}
         overrides={overrides}
         hideUi={projector}
         onMount={onMount}

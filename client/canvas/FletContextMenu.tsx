@@ -9,6 +9,7 @@ import {
   type TLUiContextMenuProps,
 } from 'tldraw';
 import { mayWorkOnThreads } from '../../shared/domain/rights';
+import { ModerationMenuGroup } from '../workshop/moderation/ModerationMenuGroup';
 import { useOptionalWorkshop } from '../workshop/WorkshopContext';
 import { selectedNoteIds } from './selectedNotes';
 import { chooserOpen } from './threadChooser';
@@ -30,6 +31,7 @@ export function FletContextMenu(props: TLUiContextMenuProps) {
           />
         </TldrawUiMenuGroup>
       )}
+      <ModerationMenuGroup />
       <DefaultContextMenuContent />
     </DefaultContextMenu>
   );

@@ -3,10 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { isLanguage, LANGUAGES, type Language } from '../../shared/domain/languages';
 import type { Template } from '../../shared/domain/roles';
 import { ApiError, createWorkshop } from '../api';
-import { rememberToken } from '../credentials';
+import { rememberFacilitated, rememberToken } from '../credentials';
 import { setLanguage } from '../i18n';
 import { navigate } from '../router';
 import { LanguageSwitcher } from '../workshop/LanguageSwitcher';
+import { MyWorkshops } from './MyWorkshops';
 import { TemplateChooser } from './TemplateChooser';
 
 function errorText(t: (key: string, options?: Record<string, unknown>) => string, error: unknown): string {
@@ -38,6 +39,7 @@ export function StartPage() {
       const created = await createWorkshop(title.trim(), language, template);
       rememberToken(created.id, 'board', created.facilitatorToken);
       rememberToken(created.id, 'projector', created.projectorToken);
+      rememberFacilitated({ id: created.id, title: created.title, createdAt: new Date().toISOString() });
       setLanguage(language, false);
       navigate(`/w/${encodeURIComponent(created.id)}`);
     } catch (error) {
@@ -132,6 +134,7 @@ export function StartPage() {
             </button>
           </form>
         </section>
+        <MyWorkshops />
       </main>
     </div>
   );

@@ -3,6 +3,7 @@ import type { Editor } from 'tldraw';
 import { useTranslation } from 'react-i18next';
 import { bindingUtils, shapeUtils } from '../canvas/config';
 import { FletCanvas } from '../canvas/FletCanvas';
+import { rememberFacilitated } from '../credentials';
 import { setLanguage, storedLanguage } from '../i18n';
 import { ErrorPage } from '../ErrorPage';
 import { isEnded } from '../sync/connection';
@@ -18,13 +19,15 @@ import { useBoardIdentity } from './useBoardIdentity';
 import { useReloadAfterRefusal } from './useReloadAfterRefusal';
 import { GatheringBar } from './gatherings/GatheringBar';
 import { GatheringsPanel } from './gatherings/GatheringsPanel';
+import { ModerationPanel } from './moderation/ModerationPanel';
 import { MyNotesPanel } from './myNotes/MyNotesPanel';
+import { RepresentationPanel } from './representation/RepresentationPanel';
 import { NarrativeView } from './narrative/NarrativeView';
 import { ThreadsPanel } from './threads/ThreadsPanel';
 import { showNoteOnCanvas } from './showNote';
 import { ViewNav } from './ViewNav';
 import { WeaveView } from './weave/WeaveView';
-import { WorkshopProvider, type BoardView, type SidePanel, type Workshop } from './WorkshopContext';
+import { panelLabelKey, WorkshopProvider, type BoardView, type SidePanel, type Workshop } from './WorkshopContext';
 import { roomView, setRoomView } from './roomView';
 import { useDocValue } from './useDocValue';
 
@@ -51,6 +54,8 @@ export function BoardPage({ workshopId, projector }: { workshopId: string; proje
 
   useEffect(() => {
     if (info) document.title = `${info.title} · Flet`;
+    // Opened with a facilitator link: the start page offers this workshop again.
+    if (info?.role === 'facilitator') rememberFacilitated({ id: info.id, title: info.title, createdAt: info.createdAt });
   }, [info]);
 
   const [editor, setEditor] = useState<Editor | null>(null);
@@ -199,10 +204,12 @@ export function BoardPage({ workshopId, projector }: { workshopId: string; proje
           {reloading && <RefusedNotice onReload={reloadNow} />}
         </main>
         {workshop && view === 'board' && panel && (
-          <aside className="side-panel" aria-label={t(`views.panels.${panel}`)}>
+          <aside className="side-panel" aria-label={t(panelLabelKey(panel))}>
             {panel === 'threads' && <ThreadsPanel />}
             {panel === 'myNotes' && <MyNotesPanel />}
             {panel === 'gatherings' && <GatheringsPanel />}
+            {panel === 'moderation' && <ModerationPanel />}
+            {panel === 'representation' && <RepresentationPanel />}
           </aside>
         )}
         {isFacilitator && shareOpen && info?.urls && 'facilitator' in info.urls && info.joinCode && (

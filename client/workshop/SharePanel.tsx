@@ -2,6 +2,7 @@ import QRCode from 'qrcode';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkshopUrls } from '../api';
+import './sharePanel.css';
 
 function useQrDataUrl(text: string): string | null {
   const [url, setUrl] = useState<string | null>(null);
@@ -40,6 +41,33 @@ function CopyField({ label, value, copyLabel, testId }: { label: string; value: 
         >
           {copied ? t('share.copied') : t('share.copy')}
         </button>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * The facilitator's own link, for a second computer or a co-facilitator. It opens the board
+ * with full control, so it stays out of sight until asked for, with that said beside it.
+ */
+function FacilitatorLink({ url }: { url: string }) {
+  const { t } = useTranslation();
+  const [shown, setShown] = useState(false);
+  return (
+    <div className="facilitator-link">
+      <button type="button" className="button-quiet" aria-expanded={shown} aria-controls="facilitator-link-body" onClick={() => setShown(!shown)}>
+        {shown ? t('facilitator.link.hide') : t('facilitator.link.show')}
+      </button>
+      <div id="facilitator-link-body" hidden={!shown}>
+        {shown && (
+          <>
+            <p className="facilitator-link-warning" id="facilitator-link-warning">
+              <span aria-hidden="true">⚠ </span>
+              {t('facilitator.link.warning')}
+            </p>
+            <CopyField label={t('facilitator.link.label')} value={url} copyLabel={t('facilitator.link.copy')} testId="facilitator-link" />
+          </>
+        )}
       </div>
     </div>
   );
@@ -128,6 +156,7 @@ export function SharePanel({
           testId="projector-link"
         />
         <p className="hint">{t('share.projectorHint')}</p>
+        <FacilitatorLink url={urls.facilitator} />
       </div>
       {big && qr && <BigInvite qr={qr} urls={urls} joinCode={joinCode} onClose={() => setBig(false)} />}
     </aside>

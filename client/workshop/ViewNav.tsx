@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useWorkshop, type BoardView, type SidePanel } from './WorkshopContext';
+import { panelLabelKey, useWorkshop, type BoardView, type SidePanel } from './WorkshopContext';
 
 const VIEWS: readonly BoardView[] = ['board', 'weave', 'narrative'];
 
@@ -7,7 +7,14 @@ const VIEWS: readonly BoardView[] = ['board', 'weave', 'narrative'];
 export function ViewNav() {
   const { t } = useTranslation();
   const { view, setView, panel, setPanel, identity } = useWorkshop();
-  const panels: SidePanel[] = ['threads', identity.role === 'participant' ? 'myNotes' : null, identity.role === 'facilitator' ? 'gatherings' : null];
+  const facilitator = identity.role === 'facilitator';
+  const panels: SidePanel[] = [
+    'threads',
+    identity.role === 'participant' ? 'myNotes' : null,
+    facilitator ? 'gatherings' : null,
+    facilitator ? 'moderation' : null,
+    facilitator ? 'representation' : null,
+  ];
   return (
     <nav className="view-nav" aria-label={t('views.label')}>
       <ul className="view-nav-list">
@@ -26,7 +33,7 @@ export function ViewNav() {
               name && (
                 <li key={name}>
                   <button type="button" className="view-nav-button" aria-pressed={panel === name} onClick={() => setPanel(panel === name ? null : name)}>
-                    {t(`views.panels.${name}`)}
+                    {t(panelLabelKey(name))}
                   </button>
                 </li>
               ),

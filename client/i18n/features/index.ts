@@ -1,4 +1,5 @@
 import { boardChrome } from './board';
+import { facilitator } from './facilitator';
 import { gatherings } from './gatherings';
 import { myNotes } from './myNotes';
 import { narrative } from './narrative';
@@ -20,6 +21,7 @@ export const FEATURE_STRINGS = {
   myNotes,
   templates,
   boardChrome,
+  facilitator,
 } as const;
 
 type Language = 'da' | 'sv' | 'en';
