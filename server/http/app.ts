@@ -4,6 +4,7 @@ import { errorHandler } from './errors';
 import { joinRoutes } from './joinRoutes';
 import { errorAnswerHeaders, securityHeaders } from './securityHeaders';
 import { staticFiles } from './staticFiles';
+import { timeRoutes } from './timeRoutes';
 import { workshopRoutes } from './workshopRoutes';
 
 /** Largest JSON body accepted (the bodies of this API are a few hundred bytes). */
@@ -35,6 +36,7 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
   app.get('/healthz', async () => ({ status: 'ok' }));
   await app.register(workshopRoutes(deps));
   await app.register(joinRoutes(deps));
+  await app.register(timeRoutes());
   // Not registered as a plugin: the not-found fallback must apply to the whole app.
   await staticFiles(deps.config.clientDir)(app);
   return app;

@@ -146,6 +146,8 @@ async function describeWorkshop(deps: HttpDeps, workshop: WorkshopRecord, sessio
     });
     return { ...facts, joinCode: workshop.joinCode, urls };
   }
+  // The projector shows the join code in its corner, so the room can join from it.
+  if (session.role === 'projector') return { ...facts, joinCode: workshop.joinCode };
   // The session was read from storage with its participant: no second look-up.
   if (session.role === 'participant' && session.participantId && session.group) {
     return { ...facts, participant: { id: session.participantId, name: session.name, group: session.group } };

@@ -127,7 +127,9 @@ describe('the HTTP API', () => {
     const projector = await call(server, 'GET', `/api/workshops/${workshop.id}`, { token: workshop.projectorToken });
     expect(projector.status).toBe(200);
     expect(projector.body).toMatchObject({ id: workshop.id, role: 'projector' });
-    expect(projector.body).not.toHaveProperty('joinCode');
+    // The projector shows the join code in its corner; it never gets the facilitator's link.
+    expect(projector.body).toMatchObject({ joinCode: workshop.joinCode });
+    expect(JSON.stringify(projector.body)).not.toContain(workshop.facilitatorToken);
   });
 
   it('refuses reads without a token, with a wrong one, or with another workshop’s', async () => {
