@@ -22,6 +22,10 @@ import { MyNotesPanel } from './myNotes/MyNotesPanel';
 import { NarrativeView } from './narrative/NarrativeView';
 import { ThreadsPanel } from './threads/ThreadsPanel';
 import { showNoteOnCanvas } from './showNote';
+import { AgendaPanel } from './steps/AgendaPanel';
+import { StepBar } from './steps/StepBar';
+import { JoinCorner } from './projector/JoinCorner';
+import { ProjectorScreen } from './projector/ProjectorScreen';
 import { ViewNav } from './ViewNav';
 import { WeaveView } from './weave/WeaveView';
 import { WorkshopProvider, type BoardView, type SidePanel, type Workshop } from './WorkshopContext';
@@ -147,13 +151,14 @@ export function BoardPage({ workshopId, projector }: { workshopId: string; proje
   if (projector) {
     const screen = (
       <div className="projector">
-        <h1 className="visually-hidden">{info?.title ?? 'Flet'}</h1>
+        {workshop ? <ProjectorScreen title={info?.title ?? 'Flet'} /> : <h1 className="visually-hidden">{info?.title ?? 'Flet'}</h1>}
         <div className="canvas" data-testid="canvas" hidden={projected !== 'board'}>
           {canvas}
         </div>
         {workshop && projected === 'weave' && <WeaveView />}
         {workshop && projected === 'narrative' && <NarrativeView />}
         {projected === 'board' && <GroupLegend large />}
+        {workshop && info?.joinCode && <JoinCorner joinCode={info.joinCode} joinUrl={info.urls?.join ?? `${window.location.origin}/join/${info.joinCode}`} />}
         {session.status !== 'connected' && !loading && <StatusIndicator status={session.status} compact />}
         {reloading && <RefusedNotice onReload={reloadNow} />}
       </div>
@@ -187,6 +192,7 @@ export function BoardPage({ workshopId, projector }: { workshopId: string; proje
           <ViewNav />
         </div>
       )}
+      {workshop && <StepBar />}
       <div className="board-body">
         <main className="board-main">
           <div className="canvas" data-testid="canvas" hidden={view !== 'board'}>
@@ -203,6 +209,7 @@ export function BoardPage({ workshopId, projector }: { workshopId: string; proje
             {panel === 'threads' && <ThreadsPanel />}
             {panel === 'myNotes' && <MyNotesPanel />}
             {panel === 'gatherings' && <GatheringsPanel />}
+            {panel === 'steps' && <AgendaPanel />}
           </aside>
         )}
         {isFacilitator && shareOpen && info?.urls && info.joinCode && (

@@ -7,7 +7,7 @@ const VIEWS: readonly BoardView[] = ['board', 'weave', 'narrative'];
 export function ViewNav() {
   const { t } = useTranslation();
   const { view, setView, panel, setPanel, identity } = useWorkshop();
-  const panels: SidePanel[] = ['threads', identity.role === 'participant' ? 'myNotes' : null, identity.role === 'facilitator' ? 'gatherings' : null];
+  const panels: SidePanel[] = ['threads', identity.role === 'participant' ? 'myNotes' : null, identity.role === 'facilitator' ? 'gatherings' : null, 'steps'];
   return (
     <nav className="view-nav" aria-label={t('views.label')}>
       <ul className="view-nav-list">

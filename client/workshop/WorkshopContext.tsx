@@ -8,7 +8,7 @@ import type { Identity } from '../../shared/domain/identity';
 export type BoardView = 'board' | 'weave' | 'narrative';
 
 /** The side panels beside the canvas. */
-export type SidePanel = 'threads' | 'myNotes' | 'gatherings' | null;
+export type SidePanel = 'threads' | 'myNotes' | 'gatherings' | 'steps' | null;
 
 /**
  * What every view of an open workshop reads: its document, who this person is, the canvas

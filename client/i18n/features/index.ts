@@ -1,6 +1,7 @@
 import { gatherings } from './gatherings';
 import { myNotes } from './myNotes';
 import { narrative } from './narrative';
+import { run } from './run';
 import { threads } from './threads';
 import { views } from './views';
 import { weave } from './weave';
@@ -9,7 +10,7 @@ import { weave } from './weave';
  * The process views' strings, one file per feature so each view's words live beside each
  * other; every file gives Danish, Swedish and English key for key (tested).
  */
-export const FEATURE_STRINGS = { views, gatherings, threads, weave, narrative, myNotes } as const;
+export const FEATURE_STRINGS = { views, gatherings, threads, weave, narrative, myNotes, run } as const;
 
 type Language = 'da' | 'sv' | 'en';
 

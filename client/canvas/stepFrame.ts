@@ -1,0 +1,104 @@
+import { isPageId, type Editor, type TLShape, type TLShapeId } from 'tldraw';
+
+/** The frame notes land in now: the current step's, on its gathering's page. */
+export interface StepFrameTarget {
+  frameId: string;
+  pageId: string;
+}
+
+/** Room kept between notes, and from the frame's edges (its name sits above the top edge). */
+const GAP = 24;
+/** tldraw's note is 200 units square at scale 1. */
+const NOTE_SIZE = 200;
+
+interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+function overlaps(a: Rect, b: Rect): boolean {
+  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+/** A spot inside the frame (in its own coordinates) where a note of `size` covers nothing, row by row. */
+function freeSpot(editor: Editor, frameId: TLShapeId, frame: Rect, size: number): { x: number; y: number } {
+  const taken: Rect[] = editor.getSortedChildIdsForParent(frameId).flatMap((id) => {
+    const child = editor.getShape(id);
+    if (!child) return [];
+    const bounds = editor.getShapeGeometry(child).bounds;
+    return [{ x: child.x, y: child.y, w: bounds.w, h: bounds.h }];
+  });
+  for (let y = GAP; y + size <= frame.h - GAP; y += size + GAP) {
+    for (let x = GAP; x + size <= frame.w - GAP; x += size + GAP) {
+      const spot = { x, y, w: size, h: size };
+      if (!taken.some((rect) => overlaps(rect, spot))) return { x, y };
+    }
+  }
+  // A full frame: the new note goes on top, a little offset from the last one.
+  const shift = (taken.length * GAP) % Math.max(GAP, frame.w - size - 2 * GAP);
+  return { x: GAP + shift, y: GAP + shift };
+}
+
+/**
+ * A step's frame is locked so that nobody drags the agenda around, but what people write in
+ * it is theirs to move and edit: tldraw treats everything inside a locked shape as locked
+ * too, so here a locked frame's lock stops at the frame.
+ */
+function unlockChildrenOfLockedFrames(editor: Editor): () => void {
+  const original = editor.isShapeOrAncestorLocked;
+  editor.isShapeOrAncestorLocked = (shape?: TLShape | TLShapeId): boolean => {
+    let current = shape === undefined ? undefined : editor.getShape(shape);
+    const start = current;
+    while (current) {
+      if (current.isLocked && (current === start || current.type !== 'frame')) return true;
+      current = editor.getShapeParent(current);
+    }
+    return false;
+  };
+  return () => {
+    editor.isShapeOrAncestorLocked = original;
+  };
+}
+
+/**
+ * A note written during a step lands in that step's frame: when this person makes a note on
+ * the page of the step's gathering, outside any frame, it goes into the step's frame, where
+ * they put it when that is inside the frame, else at a free spot (and the view follows it
+ * there). Returns the disposer.
+ */
+export function landNotesInStepFrame(editor: Editor, target: () => StepFrameTarget | null): () => void {
+  const disposers: Array<() => void> = [unlockChildrenOfLockedFrames(editor)];
+  const moved = new Set<string>();
+  disposers.push(
+    editor.sideEffects.registerBeforeCreateHandler('shape', (shape, source) => {
+      if (source !== 'user' || shape.type !== 'note' || !isPageId(shape.parentId)) return shape;
+      const place = target();
+      if (!place || place.pageId !== shape.parentId) return shape;
+      const frameId = place.frameId as TLShapeId;
+      const frame = editor.getShape(frameId);
+      if (!frame || frame.type !== 'frame' || frame.parentId !== shape.parentId) return shape;
+      const { w, h } = frame.props as { w: number; h: number };
+      const box = { x: frame.x, y: frame.y, w, h };
+      const scale = (shape.props as { scale?: number }).scale ?? 1;
+      const size = NOTE_SIZE * scale;
+      const centre = { x: shape.x + size / 2, y: shape.y + size / 2 };
+      const inside = centre.x >= box.x && centre.x <= box.x + w && centre.y >= box.y && centre.y <= box.y + h;
+      const spot = inside ? { x: shape.x - box.x, y: shape.y - box.y } : freeSpot(editor, frameId, box, size);
+      if (!inside) moved.add(shape.id);
+      return { ...shape, parentId: frameId, x: spot.x, y: spot.y, index: editor.getHighestIndexForParent(frameId) };
+    }),
+    editor.sideEffects.registerAfterCreateHandler('shape', (shape) => {
+      if (!moved.delete(shape.id)) return;
+      // Put somewhere the writer did not point: bring it into their view to write in.
+      editor.timers.setTimeout(() => {
+        const bounds = editor.getShapePageBounds(shape.id);
+        if (bounds && !editor.getViewportPageBounds().contains(bounds)) editor.centerOnPoint(bounds.center, { animation: { duration: 200 } });
+      }, 0);
+    }),
+  );
+  return () => {
+    for (const dispose of disposers.splice(0).reverse()) dispose();
+  };
+}
