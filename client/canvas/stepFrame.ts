@@ -8,8 +8,6 @@ export interface StepFrameTarget {
 
 /** Room kept between notes, and from the frame's edges (its name sits above the top edge). */
 const GAP = 24;
-/** tldraw's note is 200 units square at scale 1. */
-const NOTE_SIZE = 200;
 
 interface Rect {
   x: number;
@@ -22,10 +20,10 @@ function overlaps(a: Rect, b: Rect): boolean {
   return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 }
 
-/** A spot inside the frame (in its own coordinates) where a note of `size` covers nothing, row by row. */
-function freeSpot(editor: Editor, frameId: TLShapeId, frame: Rect, size: number): { x: number; y: number } {
+/** A spot inside the frame (in its own coordinates) where a note of `size` covers nothing else, row by row. */
+function freeSpot(editor: Editor, frameId: TLShapeId, noteId: TLShapeId, frame: Rect, size: number): { x: number; y: number } {
   const taken: Rect[] = editor.getSortedChildIdsForParent(frameId).flatMap((id) => {
-    const child = editor.getShape(id);
+    const child = id === noteId ? undefined : editor.getShape(id);
     if (!child) return [];
     const bounds = editor.getShapeGeometry(child).bounds;
     return [{ x: child.x, y: child.y, w: bounds.w, h: bounds.h }];
@@ -67,10 +65,33 @@ function unlockChildrenOfLockedFrames(editor: Editor): () => void {
  * the page of the step's gathering, outside any frame, it goes into the step's frame, where
  * they put it when that is inside the frame, else at a free spot (and the view follows it
  * there). Returns the disposer.
+ *
+ * The note is given to the frame as it is created, in the same place on the page; where it
+ * ends up is settled once tldraw has placed it (the note tool centres a new note on the
+ * pointer right after creating it).
  */
 export function landNotesInStepFrame(editor: Editor, target: () => StepFrameTarget | null): () => void {
   const disposers: Array<() => void> = [unlockChildrenOfLockedFrames(editor)];
-  const moved = new Set<string>();
+  const landed = new Set<TLShapeId>();
+
+  const settle = (noteId: TLShapeId): void => {
+    const note = editor.getShape(noteId);
+    const frame = note ? editor.getShape(note.parentId as TLShapeId) : undefined;
+    if (!note || !frame || frame.type !== 'frame') return;
+    const { w, h } = frame.props as { w: number; h: number };
+    const size = editor.getShapeGeometry(note).bounds;
+    const centre = { x: note.x + size.w / 2, y: note.y + size.h / 2 };
+    const inside = centre.x >= 0 && centre.x <= w && centre.y >= 0 && centre.y <= h;
+    const spot = inside
+      ? { x: Math.min(Math.max(note.x, 0), Math.max(0, w - size.w)), y: Math.min(Math.max(note.y, 0), Math.max(0, h - size.h)) }
+      : freeSpot(editor, frame.id, noteId, { x: frame.x, y: frame.y, w, h }, Math.max(size.w, size.h));
+    if (spot.x !== note.x || spot.y !== note.y) editor.updateShape({ id: noteId, type: note.type, x: spot.x, y: spot.y });
+    if (inside) return;
+    // Put somewhere the writer did not point: bring it into their view to write in.
+    const bounds = editor.getShapePageBounds(noteId);
+    if (bounds && !editor.getViewportPageBounds().contains(bounds)) editor.centerOnPoint(bounds.center, { animation: { duration: 200 } });
+  };
+
   disposers.push(
     editor.sideEffects.registerBeforeCreateHandler('shape', (shape, source) => {
       if (source !== 'user' || shape.type !== 'note' || !isPageId(shape.parentId)) return shape;
@@ -78,24 +99,13 @@ export function landNotesInStepFrame(editor: Editor, target: () => StepFrameTarg
       if (!place || place.pageId !== shape.parentId) return shape;
       const frameId = place.frameId as TLShapeId;
       const frame = editor.getShape(frameId);
-      if (!frame || frame.type !== 'frame' || frame.parentId !== shape.parentId) return shape;
-      const { w, h } = frame.props as { w: number; h: number };
-      const box = { x: frame.x, y: frame.y, w, h };
-      const scale = (shape.props as { scale?: number }).scale ?? 1;
-      const size = NOTE_SIZE * scale;
-      const centre = { x: shape.x + size / 2, y: shape.y + size / 2 };
-      const inside = centre.x >= box.x && centre.x <= box.x + w && centre.y >= box.y && centre.y <= box.y + h;
-      const spot = inside ? { x: shape.x - box.x, y: shape.y - box.y } : freeSpot(editor, frameId, box, size);
-      if (!inside) moved.add(shape.id);
-      return { ...shape, parentId: frameId, x: spot.x, y: spot.y, index: editor.getHighestIndexForParent(frameId) };
+      if (!frame || frame.type !== 'frame' || frame.parentId !== shape.parentId || frame.rotation !== 0) return shape;
+      landed.add(shape.id);
+      return { ...shape, parentId: frameId, x: shape.x - frame.x, y: shape.y - frame.y, index: editor.getHighestIndexForParent(frameId) };
     }),
     editor.sideEffects.registerAfterCreateHandler('shape', (shape) => {
-      if (!moved.delete(shape.id)) return;
-      // Put somewhere the writer did not point: bring it into their view to write in.
-      editor.timers.setTimeout(() => {
-        const bounds = editor.getShapePageBounds(shape.id);
-        if (bounds && !editor.getViewportPageBounds().contains(bounds)) editor.centerOnPoint(bounds.center, { animation: { duration: 200 } });
-      }, 0);
+      if (!landed.delete(shape.id)) return;
+      editor.timers.setTimeout(() => settle(shape.id), 0);
     }),
   );
   return () => {

@@ -83,6 +83,7 @@ describe('running a workshop: agenda, shared timer, following, projector', () =>
       const view = editor.getViewportPageBounds();
       return { pageId: editor.getCurrentPageId() as string, x: view.x, y: view.y, w: view.w, h: view.h };
     });
+  /** A shape's bounds on its page, as that page's editor sees them. */
   const frameOf = (page: Page, frameId: string) =>
     page.evaluate((id) => {
       const bounds = window.__fletEditor!.getShapePageBounds(id as never)!;
@@ -356,6 +357,22 @@ describe('running a workshop: agenda, shared timer, following, projector', () =>
       return found!;
     });
     expect(far.pageId).toBe(frameId);
+    // Both notes are wholly inside the frame, where everyone sees them.
+    const frame = await frameOf(facilitator, frameId);
+    for (const id of [note.id, far.id]) {
+      const bounds = await eventually(async () => {
+        const seen = await frameOf(facilitator, id);
+        expect(seen.w).toBeGreaterThan(0);
+        return seen;
+      });
+      await eventually(async () => {
+        const seen = await frameOf(facilitator, id);
+        expect(seen.x).toBeGreaterThanOrEqual(frame.x);
+        expect(seen.y).toBeGreaterThanOrEqual(frame.y);
+        expect(seen.x + bounds.w).toBeLessThanOrEqual(frame.x + frame.w);
+        expect(seen.y + bounds.h).toBeLessThanOrEqual(frame.y + frame.h);
+      });
+    }
     await screenshot(participant, 'run-note-in-frame-phone');
   });
 

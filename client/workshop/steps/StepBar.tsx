@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentGatheringId } from '../../../shared/domain/gatherings';
 import { bringEveryoneTo, joinCornerShown, setJoinCornerShown } from '../../../shared/domain/live';
@@ -34,6 +34,19 @@ export function StepBar() {
   const [promptOpen, setPromptOpen] = useState(false);
   const [told, setTold] = useState('');
   const promptId = useId();
+  // On a phone the question is cut to two lines: the way to read all of it shows only then.
+  const prompt = useRef<HTMLParagraphElement>(null);
+  const [promptCut, setPromptCut] = useState(false);
+  const promptText = step?.prompt ?? '';
+  useLayoutEffect(() => {
+    const element = prompt.current;
+    if (!element) return;
+    const measure = (): void => setPromptCut(element.scrollHeight > element.clientHeight + 1);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [promptText]);
 
   const showTimer = step !== null || shared.timer.status !== 'idle';
   if (!facilitator && !step && !showTimer && !away) return null;
@@ -62,12 +75,14 @@ export function StepBar() {
             </p>
             {step.prompt && (
               <div className="step-bar-question">
-                <p id={promptId} className="step-bar-prompt" data-open={promptOpen} data-testid="step-prompt">
+                <p ref={prompt} id={promptId} className="step-bar-prompt" data-open={promptOpen} data-testid="step-prompt">
                   {step.prompt}
                 </p>
-                <button type="button" className="step-bar-more" aria-expanded={promptOpen} aria-controls={promptId} onClick={() => setPromptOpen(!promptOpen)}>
-                  {t(promptOpen ? 'run.bar.lessQuestion' : 'run.bar.moreQuestion')}
-                </button>
+                {(promptCut || promptOpen) && (
+                  <button type="button" className="step-bar-more" aria-expanded={promptOpen} aria-controls={promptId} onClick={() => setPromptOpen(!promptOpen)}>
+                    {t(promptOpen ? 'run.bar.lessQuestion' : 'run.bar.moreQuestion')}
+                  </button>
+                )}
               </div>
             )}
           </>
