@@ -2,6 +2,7 @@ import type { BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addGathering, gatheringsOf } from '../../shared/domain/gatherings';
 import { currentStep, stepsOf, type Step } from '../../shared/domain/steps';
+import { resetTimer, startTimer } from '../../shared/domain/timer';
 import { recordsOf } from '../../shared/schema';
 import { createWorkshop, joinWorkshop, type CreatedWorkshop } from '../helpers/api';
 import { eventually } from '../helpers/eventually';
@@ -227,6 +228,20 @@ describe('running a workshop: agenda, shared timer, following, projector', () =>
     await eventually(async () => expect(await timerOn(participant).textContent()).toBe('5:00'));
     await controls.getByRole('button', { name: 'Start the timer' }).click();
     await eventually(async () => expect(seconds(await timerOn(participant).textContent())).toBeLessThan(300));
+
+    // Screen readers are told politely at one minute left and at zero, and the timer pulses at zero.
+    const told = (page: Page) => page.getByTestId('timer').first().locator('[aria-live="polite"]');
+    resetTimer(observer.doc, 61_500);
+    startTimer(observer.doc, Date.now());
+    await eventually(async () => expect(await told(participant).textContent()).toBe('One minute left.'), { timeout: 15_000 });
+    resetTimer(observer.doc, 1_500);
+    startTimer(observer.doc, Date.now());
+    await eventually(async () => expect(await told(participant).textContent()).toBe('Time is up.'), { timeout: 15_000 });
+    await eventually(async () => expect(await told(projector).textContent()).toBe('Time is up.'));
+    expect(await participant.getByTestId('timer').first().getAttribute('class')).toContain('timer-pulse');
+    expect(await timerOn(participant).textContent()).toBe('0:00');
+    await controls.getByRole('button', { name: 'Reset the timer' }).click();
+    await eventually(async () => expect(await timerOn(participant).textContent()).toBe('5:00'));
 
     // The step bar on a phone: the step, its question and the timer, and nothing blocking.
     await stepBar(participant).getByText('Special places').waitFor();

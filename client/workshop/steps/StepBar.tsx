@@ -1,8 +1,8 @@
-import { useId, useLayoutEffect, useRef, useState } from 'react';
+import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentGatheringId } from '../../../shared/domain/gatherings';
 import { bringEveryoneTo, joinCornerShown, setJoinCornerShown } from '../../../shared/domain/live';
-import { currentStep, neighbourStep, setCurrentStep, stepsOf } from '../../../shared/domain/steps';
+import { currentStep, neighbourStep, setCurrentStep, stepsOf, type Step } from '../../../shared/domain/steps';
 import { useDocValue } from '../useDocValue';
 import { useWorkshop } from '../WorkshopContext';
 import { placeInView } from './boardPlace';
@@ -21,11 +21,14 @@ export function StepBar() {
   const { t } = useTranslation();
   const { doc, editor, identity, view, setPanel, setView } = useWorkshop();
   const facilitator = identity.role === 'facilitator';
-  const step = useDocValue(doc, currentStep) ?? null;
-  const steps = useDocValue(doc, (d) => {
+  // Read as text, so that the many changes to the board that leave the step alone render nothing here.
+  const stepText = useDocValue(doc, (d) => JSON.stringify(currentStep(d))) ?? 'null';
+  const step = useMemo(() => JSON.parse(stepText) as Step | null, [stepText]);
+  const ids = useDocValue(doc, (d) => {
     const gatheringId = currentGatheringId(d);
-    return gatheringId ? stepsOf(d, gatheringId) : [];
-  }) ?? [];
+    return gatheringId ? stepsOf(d, gatheringId).map((candidate) => candidate.id).join(' ') : '';
+  }) ?? '';
+  const steps = ids ? ids.split(' ') : [];
   const showJoin = useDocValue(doc, joinCornerShown) ?? true;
   const hasPrevious = useDocValue(doc, (d) => neighbourStep(d, -1) !== null) ?? false;
   const hasNext = useDocValue(doc, (d) => neighbourStep(d, 1) !== null) ?? false;
@@ -62,7 +65,7 @@ export function StepBar() {
     bringEveryoneTo(doc, placeInView(editor));
     setTold(t('run.bar.broughtTold'));
   };
-  const number = step ? steps.findIndex((candidate) => candidate.id === step.id) + 1 : 0;
+  const number = step ? steps.indexOf(step.id) + 1 : 0;
 
   return (
     <section className="step-bar" aria-label={t('run.bar.label')}>
