@@ -87,9 +87,10 @@ export function landNotesInStepFrame(editor: Editor, target: () => StepFrameTarg
       : freeSpot(editor, frame.id, noteId, { x: frame.x, y: frame.y, w, h }, Math.max(size.w, size.h));
     if (spot.x !== note.x || spot.y !== note.y) editor.updateShape({ id: noteId, type: note.type, x: spot.x, y: spot.y });
     if (inside) return;
-    // Put somewhere the writer did not point: bring it into their view to write in.
+    // Put somewhere the writer did not point: bring it into their view at once, as they are
+    // already typing in it.
     const bounds = editor.getShapePageBounds(noteId);
-    if (bounds && !editor.getViewportPageBounds().contains(bounds)) editor.centerOnPoint(bounds.center, { animation: { duration: 200 } });
+    if (bounds && !editor.getViewportPageBounds().contains(bounds)) editor.centerOnPoint(bounds.center, { immediate: true });
   };
 
   disposers.push(

@@ -316,9 +316,12 @@ describe('running a workshop: agenda, shared timer, following, projector', () =>
     expect(describeViolations(blocking(await audit(projector)))).toEqual([]);
     await screenshot(projector, 'run-projector-1920');
 
-    await stepBar(facilitator).getByRole('button', { name: 'Hide the code on the projector' }).click();
+    const toggle = stepBar(facilitator).getByRole('button', { name: 'Code on the projector' });
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    await toggle.click();
     await eventually(async () => expect(await corner.count()).toBe(0));
-    await stepBar(facilitator).getByRole('button', { name: 'Show the code on the projector' }).click();
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    await toggle.click();
     await corner.waitFor();
   });
 
@@ -329,6 +332,7 @@ describe('running a workshop: agenda, shared timer, following, projector', () =>
     await participant.keyboard.press('n');
     await participant.mouse.click(area.x + area.width * 0.7, area.y + area.height * 0.5);
     await participant.waitForFunction(() => Boolean(window.__fletEditor?.getEditingShapeId()));
+    await participant.locator('.tl-shape[data-shape-type="note"] [contenteditable="true"]').first().waitFor();
     await participant.keyboard.type('Sea ice road all year');
     await participant.keyboard.press('Escape');
     const note = await eventually(async () => {
@@ -364,6 +368,7 @@ describe('running a workshop: agenda, shared timer, following, projector', () =>
     await participant.keyboard.press('n');
     await participant.mouse.click(area.x + area.width * 0.7, area.y + area.height * 0.5);
     await participant.waitForFunction(() => Boolean(window.__fletEditor?.getEditingShapeId()));
+    await participant.locator('.tl-shape[data-shape-type="note"] [contenteditable="true"]').first().waitFor();
     await participant.keyboard.type('Ferry twice a week');
     await participant.keyboard.press('Escape');
     const far = await eventually(async () => {

@@ -54,8 +54,7 @@ export const run = {
       bringHere: 'Hent alle hertil',
       broughtTold: 'Alle deltagere ser nu det samme som dig.',
       backToFacilitator: 'Tilbage til proceslederen',
-      showJoin: 'Vis kode på projektoren',
-      hideJoin: 'Skjul kode på projektoren',
+      joinOnProjector: 'Kode på projektoren',
     },
     timer: {
       label: 'Tid tilbage',
@@ -126,8 +125,7 @@ export const run = {
       bringHere: 'Hämta alla hit',
       broughtTold: 'Alla deltagare ser nu samma sak som du.',
       backToFacilitator: 'Tillbaka till processledaren',
-      showJoin: 'Visa koden på projektorn',
-      hideJoin: 'Dölj koden på projektorn',
+      joinOnProjector: 'Koden på projektorn',
     },
     timer: {
       label: 'Tid kvar',
@@ -198,8 +196,7 @@ export const run = {
       bringHere: 'Bring everyone here',
       broughtTold: 'Every participant now sees what you see.',
       backToFacilitator: 'Back to the facilitator',
-      showJoin: 'Show the code on the projector',
-      hideJoin: 'Hide the code on the projector',
+      joinOnProjector: 'Code on the projector',
     },
     timer: {
       label: 'Time left',

@@ -119,8 +119,8 @@ export function StepBar() {
                 {t('run.bar.bringHere')}
               </button>
             )}
-            <button type="button" className="step-button" onClick={() => setJoinCornerShown(doc, !showJoin)}>
-              {t(showJoin ? 'run.bar.hideJoin' : 'run.bar.showJoin')}
+            <button type="button" className="step-button step-toggle" aria-pressed={showJoin} onClick={() => setJoinCornerShown(doc, !showJoin)}>
+              {t('run.bar.joinOnProjector')}
             </button>
           </div>
           <span className="visually-hidden" role="status">
