@@ -394,6 +394,8 @@ describe('running a workshop: agenda, shared timer, following, projector', () =>
       });
     }
     await screenshot(participant, 'run-note-in-frame-phone');
+    await eventually(async () => expect(await projector.locator('.tl-note__attribution').count()).toBeGreaterThan(0));
+    await screenshot(projector, 'run-projector-notes-1920');
   });
 
   it('keeps the agenda readable to participants, and speaks Danish and Swedish', async () => {
@@ -411,6 +413,15 @@ describe('running a workshop: agenda, shared timer, following, projector', () =>
     await participant.getByRole('banner').getByRole('combobox').selectOption('sv');
     await participant.getByRole('region', { name: 'Steg och tid' }).getByText('Steg 2 av 3').waitFor();
     await facilitator.getByRole('banner').getByRole('combobox').selectOption('en');
+
+    // The facilitator's board with the agenda closed, on a laptop and on a phone.
+    await facilitator.getByRole('button', { name: 'Agenda' }).click();
+    await eventually(async () => expect(await agenda(facilitator).count()).toBe(0));
+    await screenshot(facilitator, 'run-facilitator-laptop');
+    await facilitator.setViewportSize(PHONE);
+    await stepBar(facilitator).getByRole('button', { name: 'Next step' }).waitFor();
+    expect(describeViolations(blocking(await audit(facilitator)))).toEqual([]);
+    await screenshot(facilitator, 'run-facilitator-phone');
   });
 
   it('makes no request to any host but Flet, and no page error', () => {
