@@ -11,6 +11,7 @@ import { canvasUiFor } from './canvasUi';
 import { assetUrls, editorOptions, externalContent, licenseKey, shapeUtils } from './config';
 import { followFacilitator } from './follow';
 import { guardCanvas } from './guard';
+import { projectorOverlayUtils } from './projectorOverlays';
 import { landNotesInStepFrame } from './stepFrame';
 
 /** Props of {@link FletCanvas}. */
@@ -108,6 +109,7 @@ export function FletCanvas({ store, userId, name, color, language, projector, id
         components={components}
         overrides={overrides}
         hideUi={projector}
+        overlayUtils={projector ? projectorOverlayUtils : undefined}
         onMount={onMount}
       />
     </CanvasIdentityProvider>
