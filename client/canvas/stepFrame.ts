@@ -42,9 +42,15 @@ function freeSpot(editor: Editor, frameId: TLShapeId, noteId: TLShapeId, frame: 
 /**
  * A step's frame is locked so that nobody drags the agenda around, but what people write in
  * it is theirs to move and edit: tldraw treats everything inside a locked shape as locked
- * too, so here a locked frame's lock stops at the frame.
+ * too, and lets nothing into or out of a locked frame, so here a locked frame's lock stops
+ * at the frame itself.
  */
 function unlockChildrenOfLockedFrames(editor: Editor): () => void {
+  const frames = editor.getShapeUtil('frame');
+  const receive = frames.canReceiveNewChildrenOfType;
+  const release = frames.canRemoveChildrenOfType;
+  frames.canReceiveNewChildrenOfType = () => true;
+  frames.canRemoveChildrenOfType = () => true;
   const original = editor.isShapeOrAncestorLocked;
   editor.isShapeOrAncestorLocked = (shape?: TLShape | TLShapeId): boolean => {
     let current = shape === undefined ? undefined : editor.getShape(shape);
@@ -57,14 +63,16 @@ function unlockChildrenOfLockedFrames(editor: Editor): () => void {
   };
   return () => {
     editor.isShapeOrAncestorLocked = original;
+    frames.canReceiveNewChildrenOfType = receive;
+    frames.canRemoveChildrenOfType = release;
   };
 }
 
 /**
  * A note written during a step lands in that step's frame: when this person makes a note on
- * the page of the step's gathering, outside any frame, it goes into the step's frame, where
- * they put it when that is inside the frame, else at a free spot (and the view follows it
- * there). Returns the disposer.
+ * the page of the step's gathering, outside any frame, it goes into the step's frame at a
+ * free spot (and the view follows it there); one made inside the frame stays where it was
+ * put. Returns the disposer.
  *
  * The note is given to the frame as it is created, in the same place on the page; where it
  * ends up is settled once tldraw has placed it (the note tool centres a new note on the

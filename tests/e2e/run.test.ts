@@ -360,6 +360,22 @@ describe('running a workshop: agenda, shared timer, following, projector', () =>
     await participant.mouse.up();
     await eventually(() => expect(recordsOf(observer.doc).get(note.id)!.get('x')).toBeGreaterThan(before));
     expect(recordsOf(observer.doc).get(note.id)!.get('parentId')).toBe(frameId);
+    // The frame itself stays where the facilitator put it.
+    const frameAt = await frameOf(participant, frameId);
+    const frameCorner = await participant.evaluate(
+      ({ x, y }) => {
+        const editor = window.__fletEditor!;
+        const point = editor.pageToViewport({ x: x + 5, y: y + 5 });
+        const box = editor.getContainer().getBoundingClientRect();
+        return { x: box.left + point.x, y: box.top + point.y };
+      },
+      { x: frameAt.x, y: frameAt.y },
+    );
+    await participant.mouse.move(frameCorner.x, frameCorner.y);
+    await participant.mouse.down();
+    await participant.mouse.move(frameCorner.x + 40, frameCorner.y + 40, { steps: 5 });
+    await participant.mouse.up();
+    expect(await frameOf(participant, frameId)).toEqual(frameAt);
 
     // A note made outside any frame goes to a free spot inside the step's frame.
     await participant.evaluate(() => {
