@@ -6,7 +6,7 @@ export interface StepFrameTarget {
   pageId: string;
 }
 
-/** Room kept between notes, and from the frame's edges (its name sits above the top edge). */
+/** Room kept between notes, and between notes and the frame's edges. */
 const GAP = 24;
 
 interface Rect {
