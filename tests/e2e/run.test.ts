@@ -430,6 +430,12 @@ describe('running a workshop: agenda, shared timer, following, projector', () =>
     await participant.getByRole('region', { name: 'Steg och tid' }).getByText('Steg 2 av 3').waitFor();
     await facilitator.getByRole('banner').getByRole('combobox').selectOption('en');
 
+    // Any step can be made current from the agenda; the last one has no next.
+    await agenda(facilitator).getByRole('button', { name: 'Go to step Trial actions' }).click();
+    await stepBar(facilitator).getByText('Step 3 of 3').waitFor();
+    await participant.getByRole('region', { name: 'Steg och tid' }).getByText('Trial actions').waitFor();
+    expect(await stepBar(facilitator).getByRole('button', { name: 'Next step' }).isDisabled()).toBe(true);
+
     // The facilitator's board with the agenda closed, on a laptop and on a phone.
     await facilitator.getByRole('button', { name: 'Agenda' }).click();
     await eventually(async () => expect(await agenda(facilitator).count()).toBe(0));
