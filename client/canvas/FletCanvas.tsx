@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { atom, Tldraw, useTldrawCurrentUser, type Editor, type TLStore, type TLUserPreferences } from 'tldraw';
 import 'tldraw/tldraw.css';
-import { gatheringOfPage } from '../../shared/domain/gatherings';
+import { gatheringOf, gatheringOfPage } from '../../shared/domain/gatherings';
+import { currentStep } from '../../shared/domain/steps';
 import { identityKey, type Identity } from '../../shared/domain/identity';
 import { tldrawLocale } from '../i18n';
 import { withHiddenMarks } from '../workshop/moderation/HiddenMarkShapeWrapper';
@@ -13,6 +14,8 @@ import { assetUrls, editorOptions, externalContent, licenseKey, shapeUtils } fro
 import { followFacilitator } from './follow';
 import { guardCanvas } from './guard';
 import { openOnContent } from './openOnContent';
+import { projectorOverlayUtils } from './projectorOverlays';
+import { landNotesInStepFrame } from './stepFrame';
 
 /** Props of {@link FletCanvas}. */
 export interface FletCanvasProps {
@@ -83,6 +86,11 @@ export function FletCanvas({ store, userId, name, color, language, projector, id
         } else {
           disposers.push(
             guardCanvas(editor, identity, (pageId) => (docRef.current ? (gatheringOfPage(docRef.current, pageId)?.id ?? null) : null)),
+            landNotesInStepFrame(editor, () => {
+              const step = docRef.current ? currentStep(docRef.current) : null;
+              const pageId = step && docRef.current ? gatheringOf(docRef.current, step.gatheringId)?.pageId : undefined;
+              return step?.frameId && pageId ? { frameId: step.frameId, pageId } : null;
+            }),
           );
           disposers.push(openOnContent(editor));
         }
@@ -110,6 +118,7 @@ export function FletCanvas({ store, userId, name, color, language, projector, id
         getShapeVisibility={getShapeVisibility}
         overrides={overrides}
         hideUi={projector}
+        overlayUtils={projector ? projectorOverlayUtils : undefined}
         onMount={onMount}
       />
     </CanvasIdentityProvider>

@@ -25,6 +25,10 @@ import { RepresentationPanel } from './representation/RepresentationPanel';
 import { NarrativeView } from './narrative/NarrativeView';
 import { ThreadsPanel } from './threads/ThreadsPanel';
 import { showNoteOnCanvas } from './showNote';
+import { AgendaPanel } from './steps/AgendaPanel';
+import { StepBar } from './steps/StepBar';
+import { JoinCorner } from './projector/JoinCorner';
+import { ProjectorScreen } from './projector/ProjectorScreen';
 import { ViewNav } from './ViewNav';
 import { WeaveView } from './weave/WeaveView';
 import { panelLabelKey, WorkshopProvider, type BoardView, type SidePanel, type Workshop } from './WorkshopContext';
@@ -152,13 +156,14 @@ export function BoardPage({ workshopId, projector }: { workshopId: string; proje
   if (projector) {
     const screen = (
       <div className="projector">
-        <h1 className="visually-hidden">{info?.title ?? 'Flet'}</h1>
+        {workshop ? <ProjectorScreen title={info?.title ?? 'Flet'} /> : <h1 className="visually-hidden">{info?.title ?? 'Flet'}</h1>}
         <div className="canvas" data-testid="canvas" hidden={projected !== 'board'}>
           {canvas}
         </div>
         {workshop && projected === 'weave' && <WeaveView />}
         {workshop && projected === 'narrative' && <NarrativeView />}
         {projected === 'board' && <GroupLegend large />}
+        {workshop && info?.joinCode && <JoinCorner joinCode={info.joinCode} joinUrl={info.urls?.join ?? `${window.location.origin}/join/${info.joinCode}`} />}
         {session.status !== 'connected' && !loading && <StatusIndicator status={session.status} compact />}
         {reloading && <RefusedNotice onReload={reloadNow} />}
       </div>
@@ -192,6 +197,7 @@ export function BoardPage({ workshopId, projector }: { workshopId: string; proje
           <ViewNav />
         </div>
       )}
+      {workshop && <StepBar />}
       <div className="board-body">
         <main className="board-main">
           <div className="canvas" data-testid="canvas" hidden={view !== 'board'}>
@@ -208,6 +214,7 @@ export function BoardPage({ workshopId, projector }: { workshopId: string; proje
             {panel === 'threads' && <ThreadsPanel />}
             {panel === 'myNotes' && <MyNotesPanel />}
             {panel === 'gatherings' && <GatheringsPanel />}
+            {panel === 'steps' && <AgendaPanel />}
             {panel === 'moderation' && <ModerationPanel />}
             {panel === 'representation' && <RepresentationPanel />}
           </aside>

@@ -9,6 +9,7 @@ export function ViewNav() {
   const { view, setView, panel, setPanel, identity } = useWorkshop();
   const facilitator = identity.role === 'facilitator';
   const panels: SidePanel[] = [
+    'steps',
     'threads',
     identity.role === 'participant' ? 'myNotes' : null,
     facilitator ? 'gatherings' : null,

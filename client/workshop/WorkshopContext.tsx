@@ -8,7 +8,7 @@ import type { Identity } from '../../shared/domain/identity';
 export type BoardView = 'board' | 'weave' | 'narrative';
 
 /** The side panels beside the canvas. */
-export type SidePanel = 'threads' | 'myNotes' | 'gatherings' | 'moderation' | 'representation' | null;
+export type SidePanel = 'threads' | 'myNotes' | 'gatherings' | 'steps' | 'moderation' | 'representation' | null;
 
 /** The facilitator's own panels, named in the facilitator's strings. */
 const FACILITATOR_PANELS: ReadonlySet<SidePanel> = new Set<SidePanel>(['moderation', 'representation']);

@@ -4,6 +4,7 @@ import { gatherings } from './gatherings';
 import { myNotes } from './myNotes';
 import { narrative } from './narrative';
 import { templates } from './templates';
+import { run } from './run';
 import { threads } from './threads';
 import { views } from './views';
 import { weave } from './weave';
@@ -22,6 +23,7 @@ export const FEATURE_STRINGS = {
   templates,
   boardChrome,
   facilitator,
+  run,
 } as const;
 
 type Language = 'da' | 'sv' | 'en';
