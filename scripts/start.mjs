@@ -1,14 +1,25 @@
-// `npm start`: build the client when it has not been built and the server when its build is
-// missing or stale, then serve everything on one port from the built JavaScript.
-import { existsSync } from 'node:fs';
+// `npm start`: build the client and the server when their builds are missing or older than
+// their sources (an updated checkout never serves yesterday's client), then serve everything
+// on one port from the built JavaScript.
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { spawnSync, spawn } from 'node:child_process';
 import path from 'node:path';
 import { buildServerIfStale, ROOT, SERVER_ENTRY } from './buildServer.mjs';
 
 const bin = (name) => path.join(ROOT, 'node_modules', '.bin', name);
 
-if (!existsSync(path.join(ROOT, 'dist', 'client', 'index.html'))) {
-  console.log('Building the client (first start only)…');
+/** Newest modification time of a file under `entry` (a file or a folder). */
+function newestChange(entry) {
+  if (!existsSync(entry)) return 0;
+  const stat = statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(entry).map((name) => newestChange(path.join(entry, name))));
+}
+
+const CLIENT_SOURCES = ['client', 'shared', 'vite.config.ts', 'package-lock.json'].map((name) => path.join(ROOT, name));
+const builtClient = path.join(ROOT, 'dist', 'client', 'index.html');
+if (!existsSync(builtClient) || Math.max(...CLIENT_SOURCES.map(newestChange)) > statSync(builtClient).mtimeMs) {
+  console.log('Building the client…');
   const build = spawnSync(bin('vite'), ['build'], { cwd: ROOT, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }

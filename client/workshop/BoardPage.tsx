@@ -40,7 +40,8 @@ export function BoardPage({ workshopId, projector }: { workshopId: string; proje
   const { t, i18n } = useTranslation();
   const { token, info, problem, end } = useBoardCredentials(workshopId, projector);
   const { identity, presence, userId, displayName, color } = useBoardIdentity(workshopId, info, projector);
-  const [shareOpen, setShareOpen] = useState(true);
+  // The invitation opens beside the board on a laptop; on a phone it would cover the board.
+  const [shareOpen, setShareOpen] = useState(() => !window.matchMedia?.('(max-width: 760px)').matches);
   // Keyboard focus follows the share panel: to it when opened, back to its button when hidden.
   const [shareToggled, setShareToggled] = useState(false);
   const inviteButton = useRef<HTMLButtonElement>(null);

@@ -51,9 +51,10 @@ export function useFollowFacilitator(): FacilitatorFollow {
       setTarget({ place, kind: 'frame' });
     };
     if (seen.current === null) {
-      // Opening the board: a participant starts at the step everyone is on.
+      // Opening the board: everyone starts at the step the room is on (the projector follows
+      // the facilitator, who starts there too).
       seen.current = { summons: summonsId, step };
-      if (participant && step) toFrame();
+      if (step) toFrame();
       return;
     }
     const previous = seen.current;
