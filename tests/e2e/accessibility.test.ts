@@ -94,6 +94,12 @@ interface View {
   open(visit: Visit): Promise<void | (() => void)>;
 }
 
+/** The invitation opens beside the board on a laptop and folded on a phone: open it when folded. */
+async function openInvitation(page: Page, lang: Language): Promise<void> {
+  const show = page.getByRole('button', { name: lang.strings.share.show, exact: true });
+  if (await show.isVisible()) await show.click();
+}
+
 async function boardIsConnected(page: Page): Promise<void> {
   await waitForCanvas(page);
   await eventually(async () => expect(await page.locator('[data-status]').first().getAttribute('data-status')).toBe('connected'), {
@@ -129,9 +135,10 @@ const VIEWS: View[] = [
   },
   {
     name: "facilitator's board with the invitation",
-    async open({ server, page, fixture }) {
+    async open({ server, page, fixture, lang }) {
       await page.goto(`${server.url}/w/${fixture.workshop.id}#token=${fixture.workshop.facilitatorToken}`);
       await boardIsConnected(page);
+      await openInvitation(page, lang);
       await page.getByTestId('join-qr').waitFor();
     },
   },
@@ -140,6 +147,7 @@ const VIEWS: View[] = [
     async open({ server, page, fixture, lang }) {
       await page.goto(`${server.url}/w/${fixture.workshop.id}#token=${fixture.workshop.facilitatorToken}`);
       await boardIsConnected(page);
+      await openInvitation(page, lang);
       await page.getByRole('button', { name: lang.strings.share.showBig }).click();
       await page.getByRole('dialog').getByRole('img').waitFor();
     },

@@ -54,7 +54,9 @@ describe('the connection between a browser and its workshop', () => {
     const facilitator = await (await newContext()).newPage();
     await facilitator.goto(`${server.url}/w/${workshop.id}#token=${workshop.facilitatorToken}`);
     await waitForCanvas(facilitator);
-    await facilitator.evaluate(() => window.__fletEditor!.renamePage('page:page' as TLPageId, 'Harbour front'));
+    await facilitator.evaluate(() => {
+      window.__fletEditor!.renamePage('page:page' as TLPageId, 'Harbour front');
+    });
     // The server holds the named page (read by a client of its own).
     const observer = connectClient(server, workshop.id, workshop.facilitatorToken);
     await observer.synced();
