@@ -4,6 +4,7 @@ import da from '../../client/i18n/da.json';
 import en from '../../client/i18n/en.json';
 import { templates as templateStrings } from '../../client/i18n/features/templates';
 import sv from '../../client/i18n/sv.json';
+import { views as viewStrings } from '../../client/i18n/features/views';
 import type { Template } from '../../shared/domain/roles';
 import { templatePlan } from '../../shared/domain/templates';
 import { eventually } from '../helpers/eventually';
@@ -13,9 +14,9 @@ import { waitForCanvas } from './boardPage';
 import { BrowserSession } from './browser';
 
 const UI = {
-  da: { start: da.start, templates: templateStrings.da, locale: 'da-DK' },
-  sv: { start: sv.start, templates: templateStrings.sv, locale: 'sv-SE' },
-  en: { start: en.start, templates: templateStrings.en, locale: 'en-GB' },
+  da: { start: da.start, templates: templateStrings.da, agenda: viewStrings.da.panels.steps, locale: 'da-DK' },
+  sv: { start: sv.start, templates: templateStrings.sv, agenda: viewStrings.sv.panels.steps, locale: 'sv-SE' },
+  en: { start: en.start, templates: templateStrings.en, agenda: viewStrings.en.panels.steps, locale: 'en-GB' },
 } as const;
 
 type UiLanguage = keyof typeof UI;
@@ -111,6 +112,18 @@ describe('templates on the start page', () => {
     const [gathering] = templatePlan(template, workshopLanguage).gatherings;
     const expected = gathering.steps.map((step) => step.title);
     await eventually(async () => expect(await frameNames(page)).toEqual(expected), { timeout: 15_000 });
+    // The agenda lists the steps in order, with their questions; the step bar shows the first.
+    // (The board speaks the workshop's language once it is created here.)
+    await page.getByRole('button', { name: UI[workshopLanguage].agenda, exact: true }).click();
+    const agenda = page.getByRole('complementary', { name: UI[workshopLanguage].agenda });
+    await eventually(async () =>
+      expect((await agenda.locator('.step-item-title').allTextContents()).map((text, index) => (index === 0 ? text.startsWith(expected[0]) : text))).toEqual([
+        true,
+        ...expected.slice(1),
+      ]),
+    );
+    for (const step of gathering.steps.filter((s) => s.prompt)) expect(await agenda.getByText(step.prompt, { exact: true }).count()).toBe(1);
+    expect(await page.getByRole('region', { name: /./ }).filter({ hasText: expected[0] }).count()).toBeGreaterThan(0);
     // The frames' names are drawn on the canvas, where people read them.
     await page.evaluate(() => {
       window.__fletEditor!.zoomToFit({ animation: { duration: 0 } });
