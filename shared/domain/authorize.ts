@@ -5,17 +5,11 @@ import { recordProblem } from '../validate/records';
 import { canvasRefusal, type CanvasRecord, type CanvasRefusal } from './canvasRules';
 import type { Identity } from './identity';
 import { everHeld, isProcessRule, processRefusal, type ProcessRefusal, type ProcessRule } from './processRules';
+import type { RefusalOf } from './refusal';
 import { liveRefusal, stepsRefusal, type RunRefusal } from './runRules';
 
 /** Why an update was refused: for logs and tests, never containing document content. */
-export interface Refusal {
-  reason: CanvasRefusal | ProcessRefusal | RunRefusal | 'unknown-type' | 'server-only' | 'invalid-record';
-  /** The top-level name and key the refusal is about. */
-  top: string;
-  key: string | null;
-  /** More detail for logs (a validator's path), never a value. */
-  detail?: string;
-}
+export type Refusal = RefusalOf<CanvasRefusal | ProcessRefusal | RunRefusal | 'unknown-type' | 'server-only' | 'invalid-record'>;
 
 /** A canvas record as it was and as an update leaves it (null: absent). */
 export interface RecordChange {

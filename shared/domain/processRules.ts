@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { learningsOf, threadsMapOf, TOP_LEVEL, type WriteRule } from '../schema';
 import type { Change } from '../validate/changes';
-import type { Refusal } from './authorize';
+import type { RefusalOf } from './refusal';
 import { isGroup } from './groups';
 import type { Identity } from './identity';
 import { isOrderKey } from './ids';
@@ -32,7 +32,8 @@ export type ProcessRefusal =
   | 'invalid-thread'
   | 'invalid-link'
   | 'invalid-learning'
-  | 'invalid-weave';
+  | 'invalid-weave'
+  | 'read-only';
 
 /** Every field of a thread's card, each one written when the thread starts. */
 export const THREAD_FIELDS = ['title', 'purpose', 'goal', 'owner', 'status', 'createdBy', 'createdAt'] as const;
@@ -48,7 +49,7 @@ export const MAX_WEAVE_JSON_CHARS = 64 * 1024;
 const LINK_KEYS = ['linkedBy', 'noteId', 'order', 'threadId'];
 const LEARNING_KEYS = ['at', 'gatheringId', 'group', 'text', 'threadId', 'writer'];
 
-function refusal(reason: ProcessRefusal, change: Change, detail?: string): Refusal {
+function refusal(reason: ProcessRefusal, change: Change, detail?: string): RefusalOf<ProcessRefusal> {
   return detail === undefined ? { reason, top: change.top, key: change.key } : { reason, top: change.top, key: change.key, detail };
 }
 
@@ -116,7 +117,7 @@ export function threadFieldProblem(field: string, value: unknown): string | null
  * as an idea it owns or nobody owns); the facilitator and the thread's current owner change
  * its card; who started it and when never change; only the facilitator removes a thread.
  */
-export function threadsRefusal(actor: Identity, changes: readonly Change[], doc: Y.Doc): Refusal | null {
+export function threadsRefusal(actor: Identity, changes: readonly Change[], doc: Y.Doc): RefusalOf<ProcessRefusal> | null {
   const threads = threadsMapOf(doc);
   const created = threadsCreatedBy(changes);
   const removed = new Set(changes.filter((change) => change.field === null && change.kind === 'delete').map((change) => change.key));
@@ -161,7 +162,7 @@ function ownerOf(card: Y.Map<unknown>): string | null {
 }
 
 /** A field of a thread this update starts: started as the actor, a participant's as an idea. */
-function startRefusal(actor: Identity, change: Change): Refusal | null {
+function startRefusal(actor: Identity, change: Change): RefusalOf<ProcessRefusal> | null {
   if (change.field === 'createdBy' && change.value !== actor.participantId) return refusal('forged-author', change, 'createdBy');
   if (actor.role === 'facilitator') return null;
   if (change.field === 'owner' && change.value !== null && change.value !== actor.participantId) return refusal('forged-author', change, 'owner');
@@ -185,7 +186,7 @@ export function linkProblem(key: string, value: unknown): string | null {
  * facilitator): a reorder that crosses someone's unlink arrives as a new link, and must pass
  * as one.
  */
-export function threadNotesRefusal(actor: Identity, changes: readonly Change[], doc: Y.Doc, started: ReadonlySet<string>): Refusal | null {
+export function threadNotesRefusal(actor: Identity, changes: readonly Change[], doc: Y.Doc, started: ReadonlySet<string>): RefusalOf<ProcessRefusal> | null {
   for (const change of changes) {
     if (change.key === null || change.field !== null || change.nested) return refusal('invalid-link', change, 'a link is one JSON value');
     if (change.kind === 'delete') continue;
@@ -216,7 +217,7 @@ export function learningProblem(value: unknown): string | null {
  * themselves (their participant id and group; none for the facilitator); its writer and the
  * facilitator change or remove it, never who wrote it or which thread it belongs to.
  */
-export function learningsRefusal(actor: Identity, changes: readonly Change[], doc: Y.Doc, started: ReadonlySet<string>): Refusal | null {
+export function learningsRefusal(actor: Identity, changes: readonly Change[], doc: Y.Doc, started: ReadonlySet<string>): RefusalOf<ProcessRefusal> | null {
   const learnings = learningsOf(doc);
   for (const change of changes) {
     if (change.key === null || change.field !== null || change.nested) return refusal('invalid-learning', change, 'a learning is one JSON value');
@@ -248,7 +249,7 @@ export function learningsRefusal(actor: Identity, changes: readonly Change[], do
  * narrative editors. The narrative is the editor's rich text, nested as it likes; a weave is
  * one JSON object per passage.
  */
-export function editorsRefusal(actor: Identity, changes: readonly Change[], doc: Y.Doc): Refusal | null {
+export function editorsRefusal(actor: Identity, changes: readonly Change[], doc: Y.Doc): RefusalOf<ProcessRefusal> | null {
   for (const change of changes) {
     if (!mayEditNarrative(actor, doc)) return refusal('not-editor', change);
     if (change.top !== TOP_LEVEL.weaves) continue;
@@ -272,7 +273,7 @@ export function isProcessRule(rule: WriteRule): rule is ProcessRule {
  * May `actor` make these changes, grouped by their process rule? Links and learnings may
  * name a thread the same update starts.
  */
-export function processRefusal(actor: Identity, byRule: ReadonlyMap<ProcessRule, Change[]>, doc: Y.Doc): Refusal | null {
+export function processRefusal(actor: Identity, byRule: ReadonlyMap<ProcessRule, Change[]>, doc: Y.Doc): RefusalOf<ProcessRefusal> | null {
   if (actor.role === 'projector') {
     const first = [...byRule.values()].find((list) => list.length > 0)?.[0];
     return first ? { reason: 'read-only', top: first.top, key: null } : null;

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import { gatheringsMapOf, TOP_LEVEL } from '../schema';
 import type { Change } from '../validate/changes';
-import type { Refusal } from './authorize';
+import type { RefusalOf } from './refusal';
 import { isOrderKey } from './ids';
 import { summonsProblem } from './live';
 import { everHeld } from './processRules';
@@ -50,7 +50,7 @@ function isRunId(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0 && value.length <= MAX_RUN_ID_CHARS;
 }
 
-function refusal(reason: RunRefusal, change: Change, detail?: string): Refusal {
+function refusal(reason: RunRefusal, change: Change, detail?: string): RefusalOf<RunRefusal> {
   return detail === undefined ? { reason, top: change.top, key: change.key } : { reason, top: change.top, key: change.key, detail };
 }
 
@@ -80,7 +80,7 @@ export function stepFieldProblem(field: string, value: unknown): string | null {
  * gathering the document knows (or the same update adds); a new step carries at least its
  * gathering and title. Nothing else is kept there.
  */
-export function stepsRefusal(changes: readonly Change[], doc: Y.Doc, addedGatherings: ReadonlySet<string>): Refusal | null {
+export function stepsRefusal(changes: readonly Change[], doc: Y.Doc, addedGatherings: ReadonlySet<string>): RefusalOf<RunRefusal> | null {
   const created = new Set<string>();
   const removed = new Set<string>();
   for (const change of changes) {
@@ -119,7 +119,7 @@ export function stepsRefusal(changes: readonly Change[], doc: Y.Doc, addedGather
 }
 
 /** `live`: only the keys listed above, each one JSON value that its own check accepts. */
-export function liveRefusal(changes: readonly Change[]): Refusal | null {
+export function liveRefusal(changes: readonly Change[]): RefusalOf<RunRefusal> | null {
   for (const change of changes) {
     if (change.key === null || change.field !== null || change.nested) return refusal('invalid-live', change, 'live holds one JSON value per key');
     const check = Object.prototype.hasOwnProperty.call(LIVE_VALUES, change.key) ? LIVE_VALUES[change.key] : undefined;
