@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import { workshopOf } from '../schema';
 import { addGathering } from './gatherings';
-import type { Template } from './roles';
+import { isTemplate, type Template } from './roles';
 import { addStep, setCurrentStep, type FrameBox, type Step } from './steps';
 import { crossCutting } from './templates/crossCutting';
 import { keepStartLeave } from './templates/keepStartLeave';
@@ -97,6 +97,35 @@ export function layOutTemplate(doc: Y.Doc, template: Template, language: string)
     }
     if (plan.reportGoals.length > 0) workshopOf(doc).set(REPORT_GOALS_KEY, plan.reportGoals);
     if (created[0]) setCurrentStep(doc, created[0].id);
+  });
+  return created;
+}
+
+/** The template a workshop was made from, as its document says (blank when it says nothing readable). */
+export function templateOfWorkshop(doc: Y.Doc): Template {
+  const template = workshopOf(doc).get('template');
+  return isTemplate(template) ? template : 'blank';
+}
+
+/** How many steps the workshop's template lays out in each gathering (0 for the blank one). */
+export function templateStepCount(doc: Y.Doc): number {
+  const language = workshopOf(doc).get('language');
+  return templatePlan(templateOfWorkshop(doc), typeof language === 'string' ? language : 'da').gatherings[0]?.steps.length ?? 0;
+}
+
+/**
+ * Lays out the workshop's template steps in a gathering added later (the next town of a
+ * vision process, the next committee of Nynäshamn's), on its page as in the first gathering,
+ * in the workshop's language. Returns the steps, in order (none for the blank template).
+ */
+export function layOutTemplateSteps(doc: Y.Doc, gatheringId: string): Step[] {
+  const language = workshopOf(doc).get('language');
+  const plan = templatePlan(templateOfWorkshop(doc), typeof language === 'string' ? language : 'da');
+  const steps = plan.gatherings[0]?.steps ?? [];
+  const created: Step[] = [];
+  doc.transact(() => {
+    const boxes = frameBoxes(plan.layout, steps.length);
+    steps.forEach((step, index) => created.push(addStep(doc, gatheringId, step, boxes[index])));
   });
   return created;
 }

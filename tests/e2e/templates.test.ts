@@ -7,7 +7,9 @@ import sv from '../../client/i18n/sv.json';
 import { views as viewStrings } from '../../client/i18n/features/views';
 import type { Template } from '../../shared/domain/roles';
 import { templatePlan } from '../../shared/domain/templates';
+import { createWorkshop } from '../helpers/api';
 import { eventually } from '../helpers/eventually';
+import { gatherings as gatheringStrings } from '../../client/i18n/features/gatherings';
 import { startServer, type RunningServer } from '../helpers/server';
 import { audit, blocking, describeViolations, installAxe } from './axe';
 import { waitForCanvas } from './boardPage';
@@ -135,6 +137,34 @@ describe('templates on the start page', () => {
     if (template === 'keep-start-leave') {
       await page.screenshot({ path: '/tmp/templates-board-keep-start-leave.png' });
     }
+  });
+
+  it('a gathering added later takes the template’s agenda when the facilitator leaves it ticked', async () => {
+    const workshop = await createWorkshop(server, { title: 'Vision', language: 'da', template: 'vision-gathering' });
+    const context = await session.newContext({ viewport: { width: 1280, height: 800 }, locale: 'da-DK' });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/w/${workshop.id}#token=${workshop.facilitatorToken}`);
+    await waitForCanvas(page);
+    const strings = gatheringStrings.da;
+    const planned = templatePlan('vision-gathering', 'da').gatherings[0].steps.map((step) => step.title);
+    await page.getByRole('button', { name: viewStrings.da.panels.gatherings, exact: true }).click();
+    const withSteps = page.getByRole('checkbox', { name: strings.panel.withTemplateSteps.replace('{{count}}', String(planned.length)) });
+    expect(await withSteps.isChecked()).toBe(true);
+    await page.getByLabel(strings.form.title, { exact: true }).fill('Tasiilaq');
+    await page.getByRole('button', { name: strings.form.add, exact: true }).click();
+    await eventually(async () => {
+      const framesOfTasiilaq = await page.evaluate(() => {
+        const editor = window.__fletEditor!;
+        const tasiilaq = editor.getPages().find((p) => p.name === 'Tasiilaq');
+        if (!tasiilaq) return null;
+        return [...editor.getPageShapeIds(tasiilaq.id)]
+          .map((id) => editor.getShape(id)!)
+          .filter((shape) => shape.type === 'frame')
+          .map((shape) => (shape.props as { name: string }).name);
+      });
+      expect(framesOfTasiilaq?.sort()).toEqual([...planned].sort());
+    });
+    await context.close();
   });
 
   it('fits a phone and a projector', async () => {

@@ -5,8 +5,9 @@ import { currentGatheringId, gatheringsOf } from '../../shared/domain/gatherings
 import { TEMPLATES, type Template } from '../../shared/domain/roles';
 import { allStepsOf, currentStep, stepsOf, type Step } from '../../shared/domain/steps';
 import {
-  reportGoalsOf, reportGoalsProblem, TEMPLATE_CONTENT, TEMPLATE_LANGUAGES, templatePlan,
+  layOutTemplateSteps, reportGoalsOf, reportGoalsProblem, TEMPLATE_CONTENT, TEMPLATE_LANGUAGES, templatePlan, templateStepCount,
 } from '../../shared/domain/templates';
+import { addGathering, gatheringOf } from '../../shared/domain/gatherings';
 import { timerOf } from '../../shared/domain/timer';
 import { recordsOf, workshopOf } from '../../shared/schema';
 import { recordProblem } from '../../shared/validate/records';
@@ -190,5 +191,29 @@ describe('workshop templates', () => {
       for (const box of boxes) expect(Math.floor(box.w / NOTE) * Math.floor(box.h / NOTE)).toBeGreaterThanOrEqual(30);
       boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b) => expect(overlap(a, b), `${template}: frames ${i} and another overlap`).toBe(false)));
     }
+  });
+
+  it('lays the same agenda out again in a gathering added later, in the workshop’s language, on its own page', () => {
+    const doc = seeded('vision-gathering', 'sv');
+    const first = gatheringsOf(doc)[0];
+    const planned = templatePlan('vision-gathering', 'sv').gatherings[0].steps;
+    expect(templateStepCount(doc)).toBe(planned.length);
+    const tasiilaq = addGathering(doc, { title: 'Tasiilaq', place: 'Tasiilaq' });
+    const steps = layOutTemplateSteps(doc, tasiilaq.id);
+    expect(steps.map((step) => [step.title, step.prompt])).toEqual(planned.map((step) => [step.title, step.prompt]));
+    expect(stepsOf(doc, tasiilaq.id).map((step) => step.id)).toEqual(steps.map((step) => step.id));
+    const page = gatheringOf(doc, tasiilaq.id)!.pageId;
+    expect(page).not.toBe(first.pageId);
+    for (const step of steps) expect(recordsOf(doc).get(step.frameId!)?.get('parentId')).toBe(page);
+    // The first gathering's agenda is untouched.
+    expect(stepsOf(doc, first.id)).toHaveLength(planned.length);
+  });
+
+  it('lays out nothing more in a blank workshop', () => {
+    const doc = seeded('blank', 'da');
+    expect(templateStepCount(doc)).toBe(0);
+    const gathering = addGathering(doc, { title: 'Nuuk' });
+    expect(layOutTemplateSteps(doc, gathering.id)).toEqual([]);
+    expect(allStepsOf(doc)).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import {
   restoreGathering,
   type Gathering,
 } from '../../../shared/domain/gatherings';
+import { layOutTemplateSteps, templateStepCount } from '../../../shared/domain/templates';
 import { useDocValue } from '../useDocValue';
 import { useWorkshop } from '../WorkshopContext';
 import { GatheringForm } from './GatheringForm';
@@ -26,6 +27,9 @@ export function GatheringsPanel() {
   const gatherings = useDocValue(doc, gatheringsOf) ?? [];
   const currentId = useDocValue(doc, currentGatheringId) ?? null;
   const counts = useDocValue(doc, noteCountsByGathering) ?? new Map<string, number>();
+  const templateSteps = useDocValue(doc, templateStepCount) ?? 0;
+  // A process runs the same agenda in each town or committee: a new gathering takes it too.
+  const [withTemplateSteps, setWithTemplateSteps] = useState(true);
   const [told, setTold] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
   const [focusHeading, setFocusHeading] = useState(false);
@@ -73,10 +77,19 @@ export function GatheringsPanel() {
         </ol>
       )}
       <h3>{t('gatherings.panel.addHeading')}</h3>
+      {templateSteps > 0 && (
+        <label className="check-row">
+          <input type="checkbox" checked={withTemplateSteps} onChange={(event) => setWithTemplateSteps(event.target.checked)} />
+          {t('gatherings.panel.withTemplateSteps', { count: templateSteps })}
+        </label>
+      )}
       <GatheringForm
         submitLabel={t('gatherings.form.add')}
         onSubmit={(facts) => {
-          addGathering(doc, facts);
+          doc.transact(() => {
+            const added = addGathering(doc, facts);
+            if (templateSteps > 0 && withTemplateSteps) layOutTemplateSteps(doc, added.id);
+          });
           setTold(t('gatherings.panel.addedTold', { title: facts.title }));
         }}
       />
