@@ -6,6 +6,7 @@ import { waitForQuietMachine } from './measure';
 import { parseOptions } from './options';
 import { type RunOutcome, tableRows, textTable, writeResults } from './report';
 import { buildFletIfStale, fletAvailable } from './servers';
+import { BOARD_PAN_HEADER, boardPanRows, measureBoardPan, type BoardPanResult } from './views/boardPan';
 import { measureViewOpen, type ViewOpenTimes } from './views/viewOpen';
 
 /**
@@ -31,7 +32,7 @@ const quietWaitS = options.quick ? 5 : 10;
 
 // Built once, before any measurement: a build during the run would load the machine.
 let fletBuilt = false;
-if ((options.servers.includes('flet') || options.parts.includes('views')) && fletAvailable()) {
+if ((options.servers.includes('flet') || options.parts.includes('views') || options.parts.includes('board')) && fletAvailable()) {
   fletBuilt = await buildFletIfStale();
   process.stdout.write(fletBuilt ? 'built dist/server/index.js\n' : 'dist/server/index.js is up to date\n');
 }
@@ -71,6 +72,14 @@ if (options.parts.includes('views') && fletAvailable()) {
   viewOpen = await measureViewOpen(options.quick ? 2 : 3);
 }
 
+// Flet's board against tldraw alone, the same 2,000 notes opened and panned in Chromium.
+let boardPan: BoardPanResult | null = null;
+if (options.parts.includes('board') && fletAvailable()) {
+  await waitForQuietMachine(quietWaitS);
+  // The views part built the client already.
+  boardPan = await measureBoardPan(options.quick ? 2 : 3, { skipClientBuild: viewOpen !== null });
+}
+
 const rows = tableRows(options.scenarios, outcomes);
 if (options.scenarios.length > 0) process.stdout.write('\n' + textTable(rows) + '\n');
 if (gateCost !== null) {
@@ -90,7 +99,14 @@ if (viewOpen !== null) {
       `  narrative, from click to paint  ${viewOpen.narrativeMs} ms\n`,
   );
 }
-writeResults(resultsDir, options.scenarios, outcomes, gateCost, viewOpen, {
+if (boardPan !== null) {
+  process.stdout.write(
+    `\nA board of ${boardPan.notes} notes in Chromium at ${boardPan.viewport}, Flet against tldraw alone ` +
+      `(median of ${boardPan.rounds} rounds; pans of ${boardPan.frames} frames):\n` +
+      textTable(boardPanRows(boardPan), BOARD_PAN_HEADER) + '\n',
+  );
+}
+writeResults(resultsDir, options.scenarios, outcomes, gateCost, viewOpen, boardPan, {
   date: new Date().toISOString(),
   quick: options.quick,
   timing: options.timing,
