@@ -65,6 +65,7 @@ export function useWorkshopSession(options: SessionOptions | null): WorkshopSess
 
   useEffect(() => {
     if (!options) return;
+    performance.mark('flet:session');
     const readOnly = options.identity.role === 'projector';
     const disposers: Array<() => void> = [];
     const doc = new Y.Doc();
@@ -113,6 +114,7 @@ export function useWorkshopSession(options: SessionOptions | null): WorkshopSess
         onSetAside: (setAside) => update({ setAside }),
       });
       disposers.push(() => binding.dispose());
+      performance.mark('flet:store-filled');
       disposers.push(bindPresence(store, connection.awareness, options.presence));
       window.__fletDoc = doc;
       disposers.push(() => {
