@@ -117,3 +117,6 @@ writeResults(resultsDir, options.scenarios, outcomes, gateCost, viewOpen, boardP
   fletServer: fletBuilt ? 'dist/server/index.js (built by this run)' : 'dist/server/index.js',
 });
 process.stdout.write(`\nwrote ${path.relative(process.cwd(), path.join(resultsDir, 'latest.json'))}\n`);
+// Vite's in-process build (tldraw alone, for the board part) leaves handles that would keep
+// the process alive.
+process.exit(0);

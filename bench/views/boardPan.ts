@@ -121,7 +121,7 @@ interface PanRun {
 }
 
 /** Builds tldraw alone with the board's records as its snapshot; returns the directory. */
-async function buildTldrawAlone(records: Array<Record<string, unknown>>): Promise<string> {
+export async function buildTldrawAlone(records: Array<Record<string, unknown>>): Promise<string> {
   const outDir = mkdtempSync(path.join(tmpdir(), 'flet-bench-tldraw-alone-'));
   await build({
     root: path.resolve(import.meta.dirname, 'tldrawAlone'),
