@@ -77,7 +77,7 @@ let boardPan: BoardPanResult | null = null;
 if (options.parts.includes('board') && fletAvailable()) {
   await waitForQuietMachine(quietWaitS);
   // The views part built the client already.
-  boardPan = await measureBoardPan(options.quick ? 2 : 3, { skipClientBuild: viewOpen !== null });
+  boardPan = await measureBoardPan(options.quick ? 2 : 5, { skipClientBuild: viewOpen !== null });
 }
 
 const rows = tableRows(options.scenarios, outcomes);
