@@ -6,7 +6,8 @@ import { waitForQuietMachine } from './measure';
 import { parseOptions } from './options';
 import { type RunOutcome, tableRows, textTable, writeResults } from './report';
 import { buildFletIfStale, fletAvailable } from './servers';
-import { BOARD_PAN_HEADER, boardPanRows, measureBoardPan, type BoardPanResult } from './views/boardPan';
+import { measureBoardPan, type BoardPanResult } from './views/boardPan';
+import { BOARD_PAN_HEADER, boardPanRows } from './views/boardPanReport';
 import { measureViewOpen, type ViewOpenTimes } from './views/viewOpen';
 
 /**
