@@ -8,9 +8,10 @@ import { SERVER_NAMES, type ServerName } from './servers';
  *   --scenario=3,4 | BENCH_SCENARIOS  run only these scenario numbers
  *   --server=flet,hocuspocus | BENCH_SERVERS  run only these servers
  *   --workers=2 | BENCH_WORKERS       load-generator threads
- *   --parts=load,gate,views | BENCH_PARTS  which parts to run (default all): the load
+ *   --parts=load,gate,views,board | BENCH_PARTS  which parts to run (default all): the load
  *                                     scenarios, the gate's cost per update, the process views
- *                                     opened in Chromium
+ *                                     opened in Chromium, a 2,000-note board opened and panned in
+ *                                     Chromium against tldraw alone
  */
 export interface Options {
   scenarios: Scenario[];
@@ -20,7 +21,7 @@ export interface Options {
   parts: Part[];
 }
 
-export const PARTS = ['load', 'gate', 'views'] as const;
+export const PARTS = ['load', 'gate', 'views', 'board'] as const;
 export type Part = (typeof PARTS)[number];
 
 function flag(argv: string[], name: string): string | undefined {

@@ -2,6 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { GATE_COST_HEADER, type GateCost, gateCostTable } from './gateCost';
 import type { Measured } from './loadgen';
+import type { BoardPanResult } from './views/boardPan';
+import { BOARD_PAN_HEADER, boardPanEntry, boardPanRows } from './views/boardPanReport';
 import type { ViewOpenTimes } from './views/viewOpen';
 import type { Scenario } from './scenarios';
 import type { ServerName } from './servers';
@@ -132,12 +134,15 @@ export function writeResults(
   outcomes: RunOutcome[],
   gateCost: GateCost | null,
   viewOpen: ViewOpenTimes | null,
+  boardPan: BoardPanResult | null,
   meta: Record<string, unknown>,
 ): void {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, 'latest.json'), JSON.stringify(contractJson(scenarios, outcomes), null, 2) + '\n');
+  // The board measurement is one more entry, after the scenarios', with tldraw alone as its reference.
+  const entries: unknown[] = [...contractJson(scenarios, outcomes), ...(boardPan ? [boardPanEntry(boardPan)] : [])];
+  writeFileSync(path.join(dir, 'latest.json'), JSON.stringify(entries, null, 2) + '\n');
   const details = outcomes.map((o) => ({ scenario: o.scenario.name, server: o.server, error: o.error, ...o.measured }));
-  writeFileSync(path.join(dir, 'latest-details.json'), JSON.stringify({ meta, gateCost, viewOpen, runs: details }, null, 2) + '\n');
+  writeFileSync(path.join(dir, 'latest-details.json'), JSON.stringify({ meta, gateCost, viewOpen, boardPan, runs: details }, null, 2) + '\n');
   const gateTable = gateCost === null ? '' : `\n${markdownTable(gateCostTable(gateCost), GATE_COST_HEADER)}\n`;
   const viewTable =
     viewOpen === null
@@ -145,5 +150,6 @@ export function writeResults(
       : `\n| view (Chromium, 1920×1080) | ms |\n|---|---|\n| empty board, first paint | ${viewOpen.emptyBoardMs} |\n` +
         `| process board (${viewOpen.process.notes} notes), first paint | ${viewOpen.processBoardMs} |\n` +
         `| weave view, click to paint | ${viewOpen.weaveViewMs} |\n| narrative, click to paint | ${viewOpen.narrativeMs} |\n`;
-  writeFileSync(path.join(dir, 'latest.md'), markdownTable(tableRows(scenarios, outcomes)) + '\n' + gateTable + viewTable);
+  const boardTable = boardPan === null ? '' : `\n${markdownTable(boardPanRows(boardPan), BOARD_PAN_HEADER)}\n`;
+  writeFileSync(path.join(dir, 'latest.md'), markdownTable(tableRows(scenarios, outcomes)) + '\n' + gateTable + viewTable + boardTable);
 }

@@ -6,6 +6,8 @@ import { waitForQuietMachine } from './measure';
 import { parseOptions } from './options';
 import { type RunOutcome, tableRows, textTable, writeResults } from './report';
 import { buildFletIfStale, fletAvailable } from './servers';
+import { measureBoardPan, type BoardPanResult } from './views/boardPan';
+import { BOARD_PAN_HEADER, boardPanRows } from './views/boardPanReport';
 import { measureViewOpen, type ViewOpenTimes } from './views/viewOpen';
 
 /**
@@ -31,7 +33,7 @@ const quietWaitS = options.quick ? 5 : 10;
 
 // Built once, before any measurement: a build during the run would load the machine.
 let fletBuilt = false;
-if ((options.servers.includes('flet') || options.parts.includes('views')) && fletAvailable()) {
+if ((options.servers.includes('flet') || options.parts.includes('views') || options.parts.includes('board')) && fletAvailable()) {
   fletBuilt = await buildFletIfStale();
   process.stdout.write(fletBuilt ? 'built dist/server/index.js\n' : 'dist/server/index.js is up to date\n');
 }
@@ -71,6 +73,14 @@ if (options.parts.includes('views') && fletAvailable()) {
   viewOpen = await measureViewOpen(options.quick ? 2 : 3);
 }
 
+// Flet's board against tldraw alone, the same 2,000 notes opened and panned in Chromium.
+let boardPan: BoardPanResult | null = null;
+if (options.parts.includes('board') && fletAvailable()) {
+  await waitForQuietMachine(quietWaitS);
+  // The views part built the client already.
+  boardPan = await measureBoardPan(options.quick ? 2 : 5, { skipClientBuild: viewOpen !== null });
+}
+
 const rows = tableRows(options.scenarios, outcomes);
 if (options.scenarios.length > 0) process.stdout.write('\n' + textTable(rows) + '\n');
 if (gateCost !== null) {
@@ -90,7 +100,14 @@ if (viewOpen !== null) {
       `  narrative, from click to paint  ${viewOpen.narrativeMs} ms\n`,
   );
 }
-writeResults(resultsDir, options.scenarios, outcomes, gateCost, viewOpen, {
+if (boardPan !== null) {
+  process.stdout.write(
+    `\nA board of ${boardPan.notes} notes in Chromium at ${boardPan.viewport}, Flet against tldraw alone ` +
+      `(median of ${boardPan.rounds} rounds; pans of ${boardPan.frames} frames):\n` +
+      textTable(boardPanRows(boardPan), BOARD_PAN_HEADER) + '\n',
+  );
+}
+writeResults(resultsDir, options.scenarios, outcomes, gateCost, viewOpen, boardPan, {
   date: new Date().toISOString(),
   quick: options.quick,
   timing: options.timing,
@@ -101,3 +118,6 @@ writeResults(resultsDir, options.scenarios, outcomes, gateCost, viewOpen, {
   fletServer: fletBuilt ? 'dist/server/index.js (built by this run)' : 'dist/server/index.js',
 });
 process.stdout.write(`\nwrote ${path.relative(process.cwd(), path.join(resultsDir, 'latest.json'))}\n`);
+// Vite's in-process build (tldraw alone, for the board part) leaves handles that would keep
+// the process alive.
+process.exit(0);

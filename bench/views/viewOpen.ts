@@ -1,15 +1,6 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
-import WebSocket from 'ws';
-import { WebsocketProvider } from 'y-websocket';
-import * as Y from 'yjs';
-import type { CreatedWorkshop } from '../../shared/protocol/httpApi';
-import { recordsOf } from '../../shared/schema';
-import { BENCH_PROCESS, fillProcess, type ProcessSize } from './processBoard';
+import type { Page } from 'playwright-core';
+import { buildClient, createWorkshop, fillThroughServer, launchChromium, startFlet, type FletServer } from './fletServer';
+import { BENCH_PROCESS, type ProcessSize } from './processBoard';
 
 /**
  * How long the process views take to open in a real browser: the board with nothing on it,
@@ -29,74 +20,7 @@ export interface ViewOpenTimes {
   narrativeMs: number;
 }
 
-const REPO = path.resolve(import.meta.dirname, '..', '..');
-const HOST = '127.0.0.1';
 const PROJECTOR_SIZE = { width: 1920, height: 1080 };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, HOST, () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-async function waitForHealth(base: string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('Flet did not start within 30 s');
-}
-
-async function createWorkshop(base: string, title: string): Promise<CreatedWorkshop> {
-  const response = await fetch(`${base}/api/workshops`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title, language: 'en' }),
-  });
-  if (!response.ok) throw new Error(`creating a workshop answered ${response.status}`);
-  return (await response.json()) as CreatedWorkshop;
-}
-
-/** Fills a workshop through the server as its facilitator, then checks a second client sees it all. */
-async function fillThroughServer(wsUrl: string, workshop: CreatedWorkshop, size: ProcessSize): Promise<void> {
-  const connectDoc = (doc: Y.Doc) =>
-    new WebsocketProvider(wsUrl, workshop.id, doc, {
-      params: { token: workshop.facilitatorToken },
-      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-      disableBc: true,
-    });
-  const doc = new Y.Doc();
-  const provider = connectDoc(doc);
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the facilitator did not sync within 30 s')), 30_000);
-    provider.once('sync', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-  provider.on('connection-close', (event) => {
-    if (event && event.code >= 4000) process.stderr.write(`the server closed the filling connection: ${event.code} ${event.reason}\n`);
-  });
-  await fillProcess(doc, size, () => new Promise((resolve) => setTimeout(resolve, 100)));
-  const check = new Y.Doc();
-  const reader = connectDoc(check);
-  const deadline = Date.now() + 60_000;
-  const notesIn = (d: Y.Doc) => [...recordsOf(d).values()].filter((r) => r instanceof Y.Map && r.get('type') === 'note').length;
-  while (notesIn(check) < size.notes && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
-  reader.destroy();
-  provider.destroy();
-  if (notesIn(check) < size.notes) throw new Error(`only ${notesIn(check)} of ${size.notes} notes reached the server`);
-}
 
 /** Milliseconds since navigation when two frames have been painted after `ready` holds. */
 async function paintedAt(page: Page): Promise<number> {
@@ -123,26 +47,14 @@ function median(values: number[]): number {
 
 /** Builds the client, starts the built server, fills a process and measures the views. */
 export async function measureViewOpen(repetitions = 3, size: ProcessSize = BENCH_PROCESS): Promise<ViewOpenTimes> {
-  const build = spawnSync(path.join(REPO, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: REPO, stdio: 'inherit' });
-  if (build.status !== 0) throw new Error('the client did not build');
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'flet-bench-views-'));
-  const port = await freePort();
-  const base = `http://${HOST}:${port}`;
-  let server: ChildProcess | null = null;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  buildClient();
+  let server: FletServer | null = null;
+  const browser = await launchChromium();
   try {
-    server = spawn(process.execPath, [path.join(REPO, 'dist/server/index.js')], {
-      cwd: REPO,
-      env: { ...process.env, PORT: String(port), HOST, FLET_DATA_DIR: dataDir, FLET_PUBLIC_URL: base, LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    await waitForHealth(base);
-    const empty = await createWorkshop(base, 'Empty board');
-    const full = await createWorkshop(base, 'Vision process');
-    await fillThroughServer(`ws://${HOST}:${port}/ws`, full, size);
+    server = await startFlet();
+    const empty = await createWorkshop(server.base, 'Empty board');
+    const full = await createWorkshop(server.base, 'Vision process');
+    await fillThroughServer(server.wsUrl, full, size);
     const times = { empty: [] as number[], board: [] as number[], weave: [] as number[], narrative: [] as number[] };
     for (let round = 0; round < repetitions; round++) {
       const context = await browser.newContext({ viewport: PROJECTOR_SIZE, locale: 'en-GB' });
@@ -163,7 +75,6 @@ export async function measureViewOpen(repetitions = 3, size: ProcessSize = BENCH
     };
   } finally {
     await browser.close();
-    server?.kill('SIGTERM');
-    rmSync(dataDir, { recursive: true, force: true });
+    server?.stop();
   }
 }

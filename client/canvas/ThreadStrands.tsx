@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useRef } from 'react';
-import { useEditor, useValue, type TLShapeId } from 'tldraw';
+import { useEffect, useMemo, useRef, type RefObject } from 'react';
+import { react, useEditor, useValue, type Editor, type TLShapeId } from 'tldraw';
 import type * as Y from 'yjs';
 import { threadsOf } from '../../shared/domain/threads';
 import { useDocValue } from '../workshop/useDocValue';
@@ -7,6 +7,9 @@ import { useOptionalWorkshop } from '../workshop/WorkshopContext';
 import { roomHighlight, setRoomHighlight } from './roomHighlight';
 import { strandsOnPage, type Box, type Strand } from './threadStrands';
 import './canvas.css';
+
+/** How long the camera stays still before the strands are painted sharp again at its zoom. */
+const SETTLE_MS = 300;
 
 /** Room around a highlighted note, and the size of the knots that mark a note's threads (page units). */
 const HALO = 12;
@@ -48,13 +51,20 @@ export function ThreadStrands() {
     },
     [editor, threads],
   );
+  const layer = useLayerWhileCameraMoves(editor, strands.length > 0);
   if (strands.length === 0) return null;
 
   // The highlighted strand is drawn last, over the others.
   const ordered = [...strands].sort((a, b) => Number(a.threadId === highlighted) - Number(b.threadId === highlighted));
   const ranks = knotRanks(ordered);
   return (
-    <svg className="flet-strands" aria-hidden="true" data-testid="thread-strands" data-highlighted={highlighted ?? undefined}>
+    <svg
+      ref={layer}
+      className="flet-strands"
+      aria-hidden="true"
+      data-testid="thread-strands"
+      data-highlighted={highlighted ?? undefined}
+    >
       {ordered.map((strand) => (
         <StrandDrawing
           key={strand.threadId}
@@ -139,6 +149,38 @@ function StrandDrawing({ strand, highlighted, faded, ranks }: StrandDrawingProps
       )}
     </g>
   );
+}
+
+/**
+ * While the camera moves, the strands are a layer of their own, which the camera moves
+ * without painting them again: painted on every frame of a pan, the strands of a big board
+ * cost about a frame's budget. Once the camera has settled they are painted again at its
+ * zoom, so they are sharp (a layer of its own keeps the scale it was painted at).
+ */
+function useLayerWhileCameraMoves(editor: Editor, drawn: boolean): RefObject<SVGSVGElement | null> {
+  const layer = useRef<SVGSVGElement>(null);
+  useEffect(() => {
+    if (!drawn) return;
+    let settle: ReturnType<typeof setTimeout> | undefined;
+    const stop = react('strands layer while the camera moves', () => {
+      const moving = editor.getCameraState() === 'moving';
+      if (moving) {
+        clearTimeout(settle);
+        settle = undefined;
+        layer.current?.style.setProperty('will-change', 'transform');
+      } else {
+        settle ??= setTimeout(() => {
+          settle = undefined;
+          layer.current?.style.removeProperty('will-change');
+        }, SETTLE_MS);
+      }
+    });
+    return () => {
+      stop();
+      clearTimeout(settle);
+    };
+  }, [editor, drawn]);
+  return layer;
 }
 
 /**

@@ -99,6 +99,7 @@ export function connect(doc: Y.Doc, workshopId: string, token: string, options: 
   const onProviderStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }): void => {
     if (isStopped(current)) return;
     if (status === 'connected') {
+      performance.mark('flet:socket-open');
       // The link is up; "connected" is said once the document has synced over it.
       clearTimeout(offlineTimer);
       offlineTimer = undefined;
@@ -181,6 +182,7 @@ export function connect(doc: Y.Doc, workshopId: string, token: string, options: 
   const ready = new Promise<void>((resolve) => {
     const onSync = (synced: boolean): void => {
       if (synced) {
+        performance.mark('flet:synced');
         provider.off('sync', onSync);
         resolve();
       }

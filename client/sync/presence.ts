@@ -100,18 +100,30 @@ export function bindPresence(store: TLStore, awareness: Awareness, identity: Pre
         return info ? boundedPresence({ ...info, meta: { ...meta } }) : null;
       },
     })(store);
-    // Cursor moves come at pointer rate; send at most one presence per interval, the latest.
-    let latest: TLInstancePresence | null = null;
+    // Cursor and camera moves come at frame rate: the presence is worked out and sent at
+    // most once per interval, the latest, and not at all when it is what was sent last. The
+    // effect is only scheduled by a change, so a pan does not recompute it on every frame.
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const send = (): void => {
-      timer = undefined;
-      awareness.setLocalStateField(FIELD, latest);
-    };
+    let sent = '';
     disposers.push(
-      react('share presence', () => {
-        latest = derivation.get();
-        if (timer === undefined) timer = setTimeout(send, PRESENCE_INTERVAL_MS);
-      }),
+      react(
+        'share presence',
+        () => {
+          const presence = derivation.get();
+          const json = JSON.stringify(presence);
+          if (json === sent) return;
+          sent = json;
+          awareness.setLocalStateField(FIELD, presence);
+        },
+        {
+          scheduleEffect(execute) {
+            timer ??= setTimeout(() => {
+              timer = undefined;
+              execute();
+            }, PRESENCE_INTERVAL_MS);
+          },
+        },
+      ),
     );
     disposers.push(() => clearTimeout(timer));
   } else {

@@ -14,6 +14,7 @@ import type { Identity } from '../../shared/domain/identity';
 import type { Awareness } from 'y-protocols/awareness';
 import { bindStoreToDoc, type SetAsideRecord } from './binding';
 import { connect, type ConnectionStatus } from './connection';
+import { takeEarlyConnection } from './earlyConnection';
 import { bindPresence, type PresenceIdentity } from './presence';
 
 /** What opens a workshop board in this browser. */
@@ -65,9 +66,12 @@ export function useWorkshopSession(options: SessionOptions | null): WorkshopSess
 
   useEffect(() => {
     if (!options) return;
+    performance.mark('flet:session');
     const readOnly = options.identity.role === 'projector';
     const disposers: Array<() => void> = [];
-    const doc = new Y.Doc();
+    // The document may have been syncing since the page started loading (earlyConnection.ts).
+    const early = takeEarlyConnection(options.workshopId, options.token);
+    const doc = early?.doc ?? new Y.Doc();
     const mode = atom<'readonly' | 'readwrite'>('mode', readOnly ? 'readonly' : 'readwrite');
     const online = atom<'online' | 'offline'>('online', 'offline');
     // Attribution (who first wrote in a note) names the person as on their cursor, not
@@ -89,16 +93,17 @@ export function useWorkshopSession(options: SessionOptions | null): WorkshopSess
     };
     setSession({ store, ready: false, status: 'connecting', setAside: [], doc, awareness: null });
 
-    const connection = connect(doc, options.workshopId, options.token);
+    const connection = early?.connection ?? connect(doc, options.workshopId, options.token);
     disposers.push(() => connection.dispose());
-    disposers.push(
-      connection.onStatus((status) => {
-        online.set(status === 'connected' ? 'online' : 'offline');
-        // Refused, the page is about to reload: what is done now would be lost, so nothing can be.
-        if (status === 'refused') mode.set('readonly');
-        update({ status });
-      }),
-    );
+    const onStatus = (status: ConnectionStatus): void => {
+      online.set(status === 'connected' ? 'online' : 'offline');
+      // Refused, the page is about to reload: what is done now would be lost, so nothing can be.
+      if (status === 'refused') mode.set('readonly');
+      update({ status });
+    };
+    disposers.push(connection.onStatus(onStatus));
+    // An early connection may have got somewhere already.
+    if (connection.status() !== 'connecting') onStatus(connection.status());
     // The store is bound once the document holds the board (from the server, or from this
     // browser's copy), and others' cursors after that. Anything merged into the store as a
     // remote change runs tldraw's integrity check, which in a store without the board's
@@ -113,6 +118,7 @@ export function useWorkshopSession(options: SessionOptions | null): WorkshopSess
         onSetAside: (setAside) => update({ setAside }),
       });
       disposers.push(() => binding.dispose());
+      performance.mark('flet:store-filled');
       disposers.push(bindPresence(store, connection.awareness, options.presence));
       window.__fletDoc = doc;
       disposers.push(() => {

@@ -80,6 +80,30 @@ describe('presence through awareness', () => {
     expect(presences(storeB)).toHaveLength(0);
   });
 
+  it('sends a burst of camera moves as one update with the latest, and nothing when the presence is unchanged', async () => {
+    const [docA, docB] = [new Y.Doc(), new Y.Doc()];
+    const [awA, awB] = [new Awareness(docA), new Awareness(docB)];
+    const { sentByA } = relay(awA, awB);
+    const storeA = withSession(newStore());
+    const storeB = withSession(newStore());
+    bindPresence(storeA, awA, { userId: 'participant:p1', name: 'Anna', color: '#e16919', role: 'participant', group: 'citizen' });
+    bindPresence(storeB, awB, null);
+    await vi.waitFor(() => expect(presences(storeB)).toHaveLength(1));
+    const before = sentByA.length;
+
+    // A pan: sixty camera changes within one interval.
+    const cameraId = CameraRecordType.createId(PAGE_ID);
+    for (let x = 1; x <= 60; x++) storeA.update(cameraId, (c) => ({ ...c, x: -x * 12 }));
+    await vi.waitFor(() => expect(presences(storeB)[0].camera).toMatchObject({ x: -720 }));
+    expect(sentByA.length - before).toBe(1);
+
+    // A change the presence does not show is not sent.
+    const sent = sentByA.length;
+    storeA.update(TLINSTANCE_ID, (i) => ({ ...i, isFocusMode: !(i as { isFocusMode: boolean }).isFocusMode }) as typeof i);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(sentByA.length).toBe(sent);
+  });
+
   it('lets the projector watch without sending anything', async () => {
     const [docA, docP] = [new Y.Doc(), new Y.Doc()];
     const [awA, awP] = [new Awareness(docA), new Awareness(docP)];
