@@ -26,9 +26,18 @@ function write(key: string, value: string): void {
   }
 }
 
+/** `#token=…` in a board's address. */
+const TOKEN_IN_HASH = /(?:^#|&)token=([^&]+)/;
+
+/** The token a board will take (from the address, else kept in this browser), leaving it where it is. */
+export function peekToken(workshopId: string, kind: 'board' | 'projector'): string | null {
+  const match = TOKEN_IN_HASH.exec(location.hash);
+  return match ? decodeURIComponent(match[1]) : read(`flet:token:${kind}:${workshopId}`);
+}
+
 /** Take `#token=…` from the address (removing it from the visible URL) and keep it. */
 export function takeTokenFromHash(workshopId: string, kind: 'board' | 'projector'): string | null {
-  const match = /(?:^#|&)token=([^&]+)/.exec(location.hash);
+  const match = TOKEN_IN_HASH.exec(location.hash);
   if (match) {
     const token = decodeURIComponent(match[1]);
     write(`flet:token:${kind}:${workshopId}`, token);

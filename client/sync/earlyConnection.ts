@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { peekToken } from '../credentials';
 import { connect, type Connection } from './connection';
 
 /**
@@ -22,17 +23,6 @@ let early: EarlyConnection | null = null;
 /** Once the board has asked, a connection opened later would never be taken. */
 let asked = false;
 
-/** The token as the board will take it (credentials.ts), left where it is. */
-function tokenFor(workshopId: string, kind: 'board' | 'projector'): string | null {
-  const match = /(?:^#|&)token=([^&]+)/.exec(location.hash);
-  if (match) return decodeURIComponent(match[1]);
-  try {
-    return localStorage.getItem(`flet:token:${kind}:${workshopId}`);
-  } catch {
-    return null;
-  }
-}
-
 function close(connection: EarlyConnection): void {
   clearTimeout(connection.unclaimed);
   connection.connection.dispose();
@@ -42,7 +32,7 @@ function close(connection: EarlyConnection): void {
 /** Start syncing a board's document before its page has loaded (when this browser has its token). */
 export function connectEarly(workshopId: string, kind: 'board' | 'projector'): void {
   if (asked || early) return;
-  const token = tokenFor(workshopId, kind);
+  const token = peekToken(workshopId, kind);
   if (!token) return;
   const doc = new Y.Doc();
   const connection = connect(doc, workshopId, token);

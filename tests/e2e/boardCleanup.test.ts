@@ -41,15 +41,18 @@ describe('the board, cleaned up (a Danish board)', () => {
   let workshop: CreatedWorkshop;
   let facilitatorDoc: TestClient;
 
-  async function open(token: string, viewport: { width: number; height: number }): Promise<Page> {
+  async function open(token: string, viewport: { width: number; height: number }, board: 'w' | 'p' = 'w'): Promise<Page> {
     const context = await session.newContext({ viewport, locale: 'da-DK' });
     await installAxe(context);
     const page = await context.newPage();
-    await page.goto(`${server.url}/w/${workshop.id}#token=${token}`);
+    await page.goto(`${server.url}/${board}/${workshop.id}#token=${token}`);
     await waitForCanvas(page);
-    await eventually(async () => expect(await page.locator('[data-status]').first().getAttribute('data-status')).toBe('connected'), {
-      timeout: 15_000,
-    });
+    // The projector shows its connection only when it is not connected.
+    if (board === 'w') {
+      await eventually(async () => expect(await page.locator('[data-status]').first().getAttribute('data-status')).toBe('connected'), {
+        timeout: 15_000,
+      });
+    }
     return page;
   }
 
@@ -129,11 +132,14 @@ describe('the board, cleaned up (a Danish board)', () => {
     // The badge goes only with a key (TLDRAW_LICENSE_KEY at build time): tldraw's licence
     // forbids hiding or altering it, so the board must not cover it either.
     const cy = await joinWorkshop(server, workshop.joinCode, 'business', 'Cy');
-    for (const [token, viewport] of [
-      [workshop.facilitatorToken, { width: 1280, height: 800 }],
-      [cy.token, { width: 390, height: 844 }],
+    for (const [token, viewport, board] of [
+      [workshop.facilitatorToken, { width: 1280, height: 800 }, 'w'],
+      [cy.token, { width: 390, height: 844 }, 'w'],
+      // The projector's join corner stands in the same corner, above the badge.
+      [workshop.projectorToken, { width: 1920, height: 1080 }, 'p'],
     ] as const) {
-      const page = await open(token, viewport);
+      const page = await open(token, viewport, board);
+      if (board === 'p') await page.getByTestId('join-corner').waitFor();
       const badge = page.getByTestId('tl-watermark-unlicensed');
       await badge.waitFor();
       const box = await boxOf(badge);

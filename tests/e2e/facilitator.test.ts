@@ -161,6 +161,8 @@ describe('the facilitator', () => {
     await page.goto(link);
     await connected(page);
     expect(new URL(page.url()).hash).toBe('');
+    // The facilitator's tools: on a phone the invitation starts folded, one click away.
+    await page.getByRole('button', { name: 'Invite', exact: true }).click();
     await page.getByRole('heading', { name: 'Invite participants' }).waitFor();
     await page.getByRole('navigation').getByRole('button', { name: 'Moderation' }).waitFor();
     // It is remembered there too, to reopen from the start page.

@@ -65,8 +65,8 @@ describe('the weave view', () => {
     const page = await context.newPage();
     await page.goto(`${server.url}/w/${workshop.id}#token=${workshop.facilitatorToken}`);
     await waitForCanvas(page);
-    // The invitation panel is the facilitator's; on a phone it would cover the view.
-    if (viewport.width < 760) await page.getByRole('button', { name: 'Hide', exact: true }).click();
+    // The invitation panel, which would cover the view on a phone, starts folded there.
+    if (viewport.width < 760) await page.getByRole('button', { name: 'Invite', exact: true }).waitFor();
     await page.getByRole('button', { name: 'Weave', exact: true }).click();
     await page.getByRole('button', { name: SEA_NAME }).waitFor({ timeout: 15_000 });
     return page;
