@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { moveGathering, setCurrentGathering, updateGathering, type Gathering } from '../../../shared/domain/gatherings';
+import { OrderedItemActions, useKeptFocus } from '../OrderedItemActions';
 import { useWorkshop } from '../WorkshopContext';
 import { GatheringForm } from './GatheringForm';
 import { gatheringFacts } from './gatheringFacts';
@@ -16,31 +17,18 @@ interface GatheringItemProps {
   onRemove(): void;
 }
 
-type Action = 'edit' | 'up' | 'down';
-
 /** One gathering in the facilitator's list: its facts, and what can be done with it. */
 export function GatheringItem({ gathering, notes, current, first, last, onTold, onRemove }: GatheringItemProps) {
   const { t, i18n } = useTranslation();
   const { doc } = useWorkshop();
   const [editing, setEditing] = useState(false);
-  // The button to hold the focus once the list shows the change: a move re-orders the items
-  // a frame later, and moving an item's element takes the focus from it.
-  const [focus, setFocus] = useState<{ action: Action; order: string } | null>(null);
-  const buttons = { edit: useRef<HTMLButtonElement>(null), up: useRef<HTMLButtonElement>(null), down: useRef<HTMLButtonElement>(null) };
-  useEffect(() => {
-    if (!focus || (focus.action !== 'edit' && focus.order === gathering.order)) return;
-    const target = buttons[focus.action].current;
-    (target && !target.disabled ? target : buttons[focus.action === 'up' ? 'down' : 'up'].current)?.focus();
-    setFocus(null);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [focus, gathering.order, first, last]);
+  const { buttons, keep } = useKeptFocus(gathering.order, first, last);
 
   const move = (direction: -1 | 1): void => {
     moveGathering(doc, gathering.id, direction);
     onTold(t(direction < 0 ? 'gatherings.panel.movedUpTold' : 'gatherings.panel.movedDownTold', { title: gathering.title }));
-    setFocus({ action: direction < 0 ? 'up' : 'down', order: gathering.order });
+    keep(direction < 0 ? 'up' : 'down');
   };
-  const hidden = <span className="visually-hidden"> {gathering.title}</span>;
   const facts = [gatheringFacts(gathering, i18n.language), t('gatherings.panel.notes', { count: notes })].filter(Boolean).join(' · ');
 
   return (
@@ -59,45 +47,36 @@ export function GatheringItem({ gathering, notes, current, first, last, onTold, 
             updateGathering(doc, gathering.id, facts);
             onTold(t('gatherings.panel.savedTold', { title: facts.title }));
             setEditing(false);
-            setFocus({ action: 'edit', order: gathering.order });
+            keep('edit');
           }}
           onCancel={() => {
             setEditing(false);
-            setFocus({ action: 'edit', order: gathering.order });
+            keep('edit');
           }}
         />
       ) : (
-        <div className="gathering-item-actions">
-          <button ref={buttons.edit} type="button" className="button-quiet" onClick={() => setEditing(true)}>
-            {t('gatherings.panel.edit')}
-            {hidden}
-          </button>
-          <button ref={buttons.up} type="button" className="button-quiet" disabled={first} onClick={() => move(-1)}>
-            {t('gatherings.panel.moveUp')}
-            {hidden}
-          </button>
-          <button ref={buttons.down} type="button" className="button-quiet" disabled={last} onClick={() => move(1)}>
-            {t('gatherings.panel.moveDown')}
-            {hidden}
-          </button>
-          {!current && (
-            <button
-              type="button"
-              className="button-quiet"
-              onClick={() => {
-                setCurrentGathering(doc, gathering.id);
-                onTold(t('gatherings.panel.currentTold', { title: gathering.title }));
-              }}
-            >
-              {t('gatherings.bar.makeCurrent')}
-              {hidden}
-            </button>
-          )}
-          <button type="button" className="button-quiet button-danger" onClick={onRemove}>
-            {t('gatherings.panel.remove')}
-            {hidden}
-          </button>
-        </div>
+        <OrderedItemActions
+          className="gathering-item-actions"
+          title={gathering.title}
+          labels={{
+            edit: t('gatherings.panel.edit'),
+            moveUp: t('gatherings.panel.moveUp'),
+            moveDown: t('gatherings.panel.moveDown'),
+            makeCurrent: t('gatherings.bar.makeCurrent'),
+            remove: t('gatherings.panel.remove'),
+          }}
+          buttons={buttons}
+          first={first}
+          last={last}
+          current={current}
+          onEdit={() => setEditing(true)}
+          onMove={move}
+          onMakeCurrent={() => {
+            setCurrentGathering(doc, gathering.id);
+            onTold(t('gatherings.panel.currentTold', { title: gathering.title }));
+          }}
+          onRemove={onRemove}
+        />
       )}
     </li>
   );

@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { moveStep, setCurrentStep, updateStep, type Step } from '../../../shared/domain/steps';
+import { OrderedItemActions, useKeptFocus } from '../OrderedItemActions';
 import { useWorkshop } from '../WorkshopContext';
 import { StepForm } from './StepForm';
 
@@ -15,31 +16,18 @@ interface StepItemProps {
   onRemove(): void;
 }
 
-type Action = 'edit' | 'up' | 'down';
-
 /** One step of the agenda: its title, duration and question, and what the facilitator can do with it. */
 export function StepItem({ step, current, first, last, editable, onTold, onRemove }: StepItemProps) {
   const { t } = useTranslation();
   const { doc } = useWorkshop();
   const [editing, setEditing] = useState(false);
-  // A move re-orders the items a frame later, and moving an item's element takes the focus
-  // from it: the button gets it back once the list shows the change.
-  const [focus, setFocus] = useState<{ action: Action; order: string } | null>(null);
-  const buttons = { edit: useRef<HTMLButtonElement>(null), up: useRef<HTMLButtonElement>(null), down: useRef<HTMLButtonElement>(null) };
-  useEffect(() => {
-    if (!focus || (focus.action !== 'edit' && focus.order === step.order)) return;
-    const target = buttons[focus.action].current;
-    (target && !target.disabled ? target : buttons[focus.action === 'up' ? 'down' : 'up'].current)?.focus();
-    setFocus(null);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [focus, step.order, first, last]);
+  const { buttons, keep } = useKeptFocus(step.order, first, last);
 
   const move = (direction: -1 | 1): void => {
     moveStep(doc, step.id, direction);
     onTold(t(direction < 0 ? 'run.panel.movedUpTold' : 'run.panel.movedDownTold', { title: step.title }));
-    setFocus({ action: direction < 0 ? 'up' : 'down', order: step.order });
+    keep(direction < 0 ? 'up' : 'down');
   };
-  const hidden = <span className="visually-hidden"> {step.title}</span>;
   const minutes = Math.round(step.durationSec / 60);
 
   return (
@@ -59,45 +47,36 @@ export function StepItem({ step, current, first, last, editable, onTold, onRemov
               updateStep(doc, step.id, facts);
               onTold(t('run.panel.savedTold', { title: facts.title }));
               setEditing(false);
-              setFocus({ action: 'edit', order: step.order });
+              keep('edit');
             }}
             onCancel={() => {
               setEditing(false);
-              setFocus({ action: 'edit', order: step.order });
+              keep('edit');
             }}
           />
         ) : (
-          <div className="step-item-actions">
-            <button ref={buttons.edit} type="button" className="button-quiet" onClick={() => setEditing(true)}>
-              {t('run.panel.edit')}
-              {hidden}
-            </button>
-            <button ref={buttons.up} type="button" className="button-quiet" disabled={first} onClick={() => move(-1)}>
-              {t('run.panel.moveUp')}
-              {hidden}
-            </button>
-            <button ref={buttons.down} type="button" className="button-quiet" disabled={last} onClick={() => move(1)}>
-              {t('run.panel.moveDown')}
-              {hidden}
-            </button>
-            {!current && (
-              <button
-                type="button"
-                className="button-quiet"
-                onClick={() => {
-                  setCurrentStep(doc, step.id);
-                  onTold(t('run.panel.currentTold', { title: step.title }));
-                }}
-              >
-                {t('run.panel.makeCurrent')}
-                {hidden}
-              </button>
-            )}
-            <button type="button" className="button-quiet button-danger" onClick={onRemove}>
-              {t('run.panel.remove')}
-              {hidden}
-            </button>
-          </div>
+          <OrderedItemActions
+            className="step-item-actions"
+            title={step.title}
+            labels={{
+              edit: t('run.panel.edit'),
+              moveUp: t('run.panel.moveUp'),
+              moveDown: t('run.panel.moveDown'),
+              makeCurrent: t('run.panel.makeCurrent'),
+              remove: t('run.panel.remove'),
+            }}
+            buttons={buttons}
+            first={first}
+            last={last}
+            current={current}
+            onEdit={() => setEditing(true)}
+            onMove={move}
+            onMakeCurrent={() => {
+              setCurrentStep(doc, step.id);
+              onTold(t('run.panel.currentTold', { title: step.title }));
+            }}
+            onRemove={onRemove}
+          />
         ))}
     </li>
   );
