@@ -44,7 +44,8 @@ export function ThreadStrands() {
       const pageId = editor.getCurrentPageId();
       return strandsOnPage(threads, (noteId): Box | null => {
         const shape = editor.getShape(noteId as TLShapeId);
-        if (!shape || shape.type !== 'note' || editor.getAncestorPageId(shape) !== pageId) return null;
+        // A note hidden from this person (by the facilitator) gives its place away by no strand either.
+        if (!shape || shape.type !== 'note' || editor.getAncestorPageId(shape) !== pageId || editor.isShapeHidden(shape)) return null;
         const bounds = editor.getShapePageBounds(shape);
         return bounds ? { x: bounds.x, y: bounds.y, w: bounds.w, h: bounds.h } : null;
       });

@@ -2,6 +2,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { joinWorkshop, type JoinedWorkshop } from '../helpers/api';
 import { eventually } from '../helpers/eventually';
+import { connectClient } from '../helpers/yjsClient';
+import { startThread } from '../../shared/domain/threads';
 import { startServer, type RunningServer } from '../helpers/server';
 import { audit, blocking, describeViolations, installAxe } from './axe';
 import { notesOn, waitForCanvas } from './boardPage';
@@ -216,6 +218,16 @@ describe('the facilitator', () => {
     await waitForCanvas(projector);
     await eventually(async () => expect(await drawnNote(projector, ANNAS_NOTE).count()).toBe(1), { timeout: 15_000 });
     await eventually(async () => expect(await drawnNote(bo, ANNAS_NOTE).count()).toBe(1));
+    // Anna's note is in a thread of hers: its strand on the projector would show where it is.
+    const annasClient = connectClient(server, workshopId, annaJoin.token);
+    await annasClient.synced();
+    const threadId = startThread(
+      annasClient.doc,
+      { role: 'participant', participantId: annaJoin.participantId, group: 'citizen', name: 'Anna' },
+      { title: 'Harbour festival', noteIds: [annasNoteId] },
+    );
+    const strandOn = (page: Page) => page.locator(`[data-testid="thread-strands"] [data-thread-id="${threadId}"]`);
+    await eventually(async () => expect(await strandOn(projector).count()).toBe(1), { timeout: 15_000 });
 
     // The facilitator selects the note and hides it from the moderation panel.
     await facilitator.keyboard.press('Escape');
@@ -228,7 +240,11 @@ describe('the facilitator', () => {
 
     await eventually(async () => expect(await drawnNote(projector, ANNAS_NOTE).count()).toBe(0));
     await eventually(async () => expect(await drawnNote(bo, ANNAS_NOTE).count()).toBe(0));
+    // No strand gives the hidden note's place away either.
+    await eventually(async () => expect(await strandOn(projector).count()).toBe(0));
+    await eventually(async () => expect(await strandOn(bo).count()).toBe(0));
     await eventually(async () => expect(await drawnNote(anna, ANNAS_NOTE).getByText('Hidden by the facilitator').count()).toBe(1));
+    expect(await strandOn(anna).count()).toBe(1);
     await drawnNote(facilitator, ANNAS_NOTE).getByText('Hidden', { exact: true }).waitFor();
     const hidden = panel.getByRole('list', { name: 'Hidden notes' });
     await hidden.getByText(ANNAS_NOTE).waitFor();
@@ -239,7 +255,9 @@ describe('the facilitator', () => {
     await hidden.getByRole('button', { name: 'Bring note back' }).click();
     await eventually(async () => expect(await drawnNote(projector, ANNAS_NOTE).count()).toBe(1));
     await eventually(async () => expect(await drawnNote(bo, ANNAS_NOTE).count()).toBe(1));
+    await eventually(async () => expect(await strandOn(projector).count()).toBe(1));
     await eventually(async () => expect(await drawnNote(anna, ANNAS_NOTE).getByText('Hidden by the facilitator').count()).toBe(0));
+    annasClient.destroy();
     await panel.getByText('No notes are hidden.').waitFor();
   });
 
