@@ -1,22 +1,8 @@
-import QRCode from 'qrcode';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkshopUrls } from '../api';
+import { useQrDataUrl } from './useQrDataUrl';
 import './sharePanel.css';
-
-function useQrDataUrl(text: string): string | null {
-  const [url, setUrl] = useState<string | null>(null);
-  useEffect(() => {
-    let alive = true;
-    QRCode.toDataURL(text, { margin: 2, width: 720, errorCorrectionLevel: 'M', color: { dark: '#000000', light: '#ffffff' } })
-      .then((data) => alive && setUrl(data))
-      .catch(() => alive && setUrl(null));
-    return () => {
-      alive = false;
-    };
-  }, [text]);
-  return url;
-}
 
 function CopyField({ label, value, copyLabel, testId }: { label: string; value: string; copyLabel: string; testId: string }) {
   const { t } = useTranslation();

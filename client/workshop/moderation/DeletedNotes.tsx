@@ -4,15 +4,18 @@ import { FIRST_PAGE_ID } from '../../../shared/domain/board';
 import { restoreNote } from '../../../shared/domain/moderation';
 import { dateLocale } from '../gatherings/gatheringFacts';
 import { useDocValue } from '../useDocValue';
+import { serverNow, useServerClock } from '../steps/serverClock';
 import { useWorkshop } from '../WorkshopContext';
 import { deletedNoteItemsOf, type DeletedNoteItem } from './moderationLists';
 import { noteFacts, noteText } from './noteWords';
 
 /** The time now, a little stale: notes leave the list as they pass the hour. */
+/** The server's time (a deletion is dated by the server's clock), read again every half minute. */
 function useMinute(): number {
-  const [now, setNow] = useState(() => Date.now());
+  useServerClock();
+  const [now, setNow] = useState(() => serverNow());
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 30_000);
+    const timer = setInterval(() => setNow(serverNow()), 30_000);
     return () => clearInterval(timer);
   }, []);
   return now;

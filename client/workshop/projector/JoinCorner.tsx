@@ -1,30 +1,15 @@
-import QRCode from 'qrcode';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { joinCornerShown } from '../../../shared/domain/live';
 import { useDocValue } from '../useDocValue';
+import { useQrDataUrl } from '../useQrDataUrl';
 import { useWorkshop } from '../WorkshopContext';
-
-function useQrCode(text: string): string | null {
-  const [url, setUrl] = useState<string | null>(null);
-  useEffect(() => {
-    let alive = true;
-    QRCode.toDataURL(text, { margin: 1, width: 480, errorCorrectionLevel: 'M', color: { dark: '#000000', light: '#ffffff' } })
-      .then((data) => alive && setUrl(data))
-      .catch(() => alive && setUrl(null));
-    return () => {
-      alive = false;
-    };
-  }, [text]);
-  return url;
-}
 
 /** The projector's corner with the join code and QR code, unless the facilitator hid it. */
 export function JoinCorner({ joinCode, joinUrl }: { joinCode: string; joinUrl: string }) {
   const { t } = useTranslation();
   const { doc } = useWorkshop();
   const shown = useDocValue(doc, joinCornerShown) ?? true;
-  const qr = useQrCode(joinUrl);
+  const qr = useQrDataUrl(joinUrl);
   if (!shown) return null;
   return (
     <aside className="join-corner" aria-label={t('run.projector.join')} data-testid="join-corner">
