@@ -52,6 +52,11 @@ export const TOP_LEVEL = {
   steps: 'steps',
   /** Notes deleted lately, kept by the server for the facilitator to restore: note id → {record, deletedAt}. */
   trash: 'trash',
+  /**
+   * Dot votes: id → Y.Map {title, stepId, threadId, noteIds, budget, several, state, openedAt,
+   * gatheringId, tally}. The facilitator writes all but `tally`, which the server writes at reveal.
+   */
+  votes: 'votes',
 } as const;
 
 /** A top-level name of the workshop document. */
@@ -71,6 +76,7 @@ export const WRITE_RULES: Readonly<Record<TopLevelName, WriteRule>> = {
   weaves: 'editors',
   steps: 'facilitator',
   trash: 'server',
+  votes: 'facilitator',
 };
 
 /** The write rule of a top-level name, or undefined when the document has no such type. */
@@ -136,4 +142,9 @@ export function stepsMapOf(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
 /** Notes deleted lately, by note id (written by the server only). */
 export function trashOf(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap<unknown>(TOP_LEVEL.trash);
+}
+
+/** Dot votes by id, each a Y.Map of JSON fields. */
+export function votesMapOf(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
+  return doc.getMap<Y.Map<unknown>>(TOP_LEVEL.votes);
 }

@@ -34,14 +34,17 @@ export function isEnded(status: ConnectionStatus): status is 'deleted' | 'unauth
   return status === 'deleted' || status === 'unauthorized';
 }
 
-/** Name of the IndexedDB database that keeps a workshop's document in this browser. */
-function cacheName(workshopId: string): string {
-  return `flet:${workshopId}`;
+/** Name of the IndexedDB database that keeps a workshop's document (or this person's private one) in this browser. */
+function cacheName(workshopId: string, privateDocument = false): string {
+  return privateDocument ? `flet:${workshopId}:private` : `flet:${workshopId}`;
 }
 
-/** Erase this browser's offline copy of a workshop (deleted, or no longer ours to read). */
+/** Erase this browser's offline copies of a workshop (deleted, or no longer ours to read), the private one too. */
 export function forgetCachedWorkshop(workshopId: string): Promise<void> {
-  return clearDocument(cacheName(workshopId)).catch(() => {});
+  return Promise.all([clearDocument(cacheName(workshopId)), clearDocument(cacheName(workshopId, true))]).then(
+    () => {},
+    () => {},
+  );
 }
 
 /** A workshop document connected to the server and cached in this browser. */
@@ -53,6 +56,14 @@ export interface Connection {
   /** Subscribe to status changes; returns the disposer. */
   onStatus(listener: (status: ConnectionStatus) => void): () => void;
   dispose(): void;
+}
+
+/** How to connect a document. */
+export interface ConnectOptions {
+  /** Keep a copy in IndexedDB (default true). */
+  cache?: boolean;
+  /** The token holder's private document (drafts, ballots) instead of the shared one. */
+  privateDocument?: boolean;
 }
 
 /** After this long without a connection, "reconnecting" becomes "offline". */
@@ -72,10 +83,13 @@ const PROBE_INTERVAL_MS = 10_000;
  * Awareness updates received from others are not sent back (the stock provider would echo
  * every one of them to the server).
  */
-export function connect(doc: Y.Doc, workshopId: string, token: string, options: { cache?: boolean } = {}): Connection {
+export function connect(doc: Y.Doc, workshopId: string, token: string, options: ConnectOptions = {}): Connection {
   const serverUrl = `${location.origin.replace(/^http/, 'ws')}/ws`;
-  const provider = new WebsocketProvider(serverUrl, workshopId, doc, { params: { token }, disableBc: true });
-  const cache = options.cache === false ? null : new IndexeddbPersistence(cacheName(workshopId), doc);
+  const privateDocument = options.privateDocument === true;
+  // The private document is the token holder's own: `/ws/<workshopId>/private`.
+  const room = privateDocument ? `${workshopId}/private` : workshopId;
+  const provider = new WebsocketProvider(serverUrl, room, doc, { params: { token }, disableBc: true });
+  const cache = options.cache === false ? null : new IndexeddbPersistence(cacheName(workshopId, privateDocument), doc);
   const awareness = provider.awareness;
 
   // Send only our own awareness changes: remote ones arrive with the provider as origin.
@@ -194,7 +208,8 @@ export function connect(doc: Y.Doc, workshopId: string, token: string, options: 
     if (cache) {
       void cache.whenSynced.then(() => {
         setTimeout(() => {
-          if (recordsOf(doc).size > 0) resolve();
+          // A private document may rightly be empty (nothing written yet).
+          if (privateDocument || recordsOf(doc).size > 0) resolve();
         }, CACHE_FALLBACK_MS);
       });
     }
