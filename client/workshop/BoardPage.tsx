@@ -7,6 +7,7 @@ import { rememberFacilitated } from '../credentials';
 import { setLanguage, storedLanguage } from '../i18n';
 import { ErrorPage } from '../ErrorPage';
 import { isEnded } from '../sync/connection';
+import { usePrivateDocument } from '../sync/usePrivateDocument';
 import { useWorkshopSession } from '../sync/useWorkshopSession';
 import { GroupLegend } from './GroupLegend';
 import { LanguageSwitcher } from './LanguageSwitcher';
@@ -90,6 +91,8 @@ export function BoardPage({ workshopId, projector }: { workshopId: string; proje
     token && info && identity && !problem ? { workshopId, token, identity, presence, shapeUtils, bindingUtils } : null,
   );
   const { reloading, reloadNow } = useReloadAfterRefusal(session.status);
+  const privateDocument = usePrivateDocument(workshopId, token ?? null, identity?.role === 'participant' && !problem);
+  const privateDoc = privateDocument?.ready ? privateDocument.doc : null;
 
   // Told while the board is open: the connection has stopped and erased its copy.
   const ended = isEnded(session.status) ? session.status : null;
@@ -112,6 +115,7 @@ export function BoardPage({ workshopId, projector }: { workshopId: string; proje
             workshopId,
             doc: session.doc,
             identity,
+            privateDoc,
             awareness: projector ? null : session.awareness,
             displayName,
             color,
@@ -129,7 +133,7 @@ export function BoardPage({ workshopId, projector }: { workshopId: string; proje
             passageShown,
           }
         : null,
-    [workshopId, session.doc, session.awareness, session.ready, identity, projector, displayName, color, editor, view, panel, selectedThreadId, openThread, showNote, passageToShow, showPassage, passageShown, projected],
+    [workshopId, session.doc, privateDoc, session.awareness, session.ready, identity, projector, displayName, color, editor, view, panel, selectedThreadId, openThread, showNote, passageToShow, showPassage, passageShown, projected],
   );
 
   if (problem && problem !== 'network') return <ErrorPage message={t(`errors.${problem}`)} />;

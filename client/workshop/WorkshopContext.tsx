@@ -27,6 +27,11 @@ export interface Workshop {
   workshopId: string;
   doc: Y.Doc;
   identity: Identity;
+  /**
+   * This participant's private document (drafts of private steps, ballots of votes): only
+   * they and the server hold it. Null for the facilitator and the projector, and until it opens.
+   */
+  privateDoc: Y.Doc | null;
   /** Others' cursors in the narrative travel here; null on the projector. */
   awareness: Awareness | null;
   /** The name and colour others see for this person. */
