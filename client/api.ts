@@ -59,3 +59,12 @@ export function fetchWorkshop(id: string, token: string): Promise<WorkshopInfo> 
 export function deleteWorkshop(id: string, token: string): Promise<void> {
   return call('DELETE', `/api/workshops/${encodeURIComponent(id)}`, undefined, token);
 }
+
+/**
+ * POST /api/workshops/:id/steps/:stepId/reveal (facilitator token): the server moves every
+ * participant's drafts of the private step onto the board, without their names when
+ * `anonymous`; answers how many notes it moved.
+ */
+export function revealStep(workshopId: string, stepId: string, anonymous: boolean, token: string): Promise<{ revealed: number }> {
+  return call('POST', `/api/workshops/${encodeURIComponent(workshopId)}/steps/${encodeURIComponent(stepId)}/reveal`, { anonymous }, token);
+}

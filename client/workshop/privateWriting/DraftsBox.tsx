@@ -18,8 +18,9 @@ export interface DraftsBoxProps {
   step: Step;
   /** A sentence to say first (why the box opened), shown above the field and read out. */
   notice?: string | null;
-  /** Take the focus to the field when the box opens. */
+  /** Take the focus to the field when the box opens, and again whenever `noticeKey` changes. */
   focusField?: boolean;
+  noticeKey?: number;
 }
 
 /**
@@ -28,7 +29,7 @@ export interface DraftsBoxProps {
  * written to their private document, which no other device receives; at the reveal the
  * server moves the notes onto the board.
  */
-export function DraftsBox({ shared, privateDoc, step, notice = null, focusField = false }: DraftsBoxProps) {
+export function DraftsBox({ shared, privateDoc, step, notice = null, focusField = false, noticeKey }: DraftsBoxProps) {
   const { t } = useTranslation();
   const id = useId();
   const state = useDocValue(shared, (doc) => privateStepState(doc, step.id), [step.id]) ?? 'writing';
@@ -43,7 +44,7 @@ export function DraftsBox({ shared, privateDoc, step, notice = null, focusField 
 
   useEffect(() => {
     if (focusField && writing && privateDoc) field.current?.focus();
-  }, [focusField, writing, privateDoc, notice]);
+  }, [focusField, writing, privateDoc, noticeKey]);
 
   const add = (event: FormEvent): void => {
     event.preventDefault();
@@ -71,7 +72,11 @@ export function DraftsBox({ shared, privateDoc, step, notice = null, focusField 
         {t('privateWriting.box.heading')}
       </h2>
       <p className="drafts-explain">{t('privateWriting.box.explain')}</p>
-      {notice && writing && <p className="drafts-notice">{notice}</p>}
+      {notice && writing && (
+        <p id={`${id}-notice`} className="drafts-notice">
+          {notice}
+        </p>
+      )}
       <p className="drafts-told" role="status">
         {told}
       </p>
@@ -90,7 +95,7 @@ export function DraftsBox({ shared, privateDoc, step, notice = null, focusField 
             maxLength={MAX_DRAFT_CHARS}
             value={text}
             aria-invalid={problem ? true : undefined}
-            aria-describedby={problem ? `${id}-problem` : undefined}
+            aria-describedby={[notice ? `${id}-notice` : '', problem ? `${id}-problem` : ''].filter(Boolean).join(' ') || undefined}
             onChange={(event) => setText(event.target.value)}
             onKeyDown={(event) => {
               if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) add(event);
