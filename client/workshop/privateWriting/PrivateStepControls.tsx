@@ -1,10 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Step } from '../../../shared/domain/steps';
-import { useDocValue } from '../useDocValue';
 import { useWorkshop } from '../WorkshopContext';
 import { PrivateMark } from './PrivateMark';
-import { privateStepState } from './privateStep';
+import { stateOfStep } from './privateStep';
 import { RevealDialog } from './RevealDialog';
 import './privateWriting.css';
 
@@ -15,8 +14,8 @@ import './privateWriting.css';
  */
 export function PrivateStepControls({ step }: { step: Step }) {
   const { t } = useTranslation();
-  const { doc, identity, workshopId, panel, setPanel, view } = useWorkshop();
-  const state = useDocValue(doc, (d) => privateStepState(d, step.id), [step.id]) ?? 'public';
+  const { identity, workshopId, panel, setPanel, view } = useWorkshop();
+  const state = stateOfStep(step);
   const facilitator = identity.role === 'facilitator';
   const participant = identity.role === 'participant';
   const [asking, setAsking] = useState(false);

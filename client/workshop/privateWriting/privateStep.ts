@@ -1,5 +1,5 @@
-import * as Y from 'yjs';
-import { stepsMapOf } from '../../../shared/schema';
+import type * as Y from 'yjs';
+import { stepOf, type Step } from '../../../shared/domain/steps';
 
 /**
  * Where a step stands in private writing: 'writing' (private, not revealed: notes go to
@@ -10,8 +10,12 @@ export type PrivateStepState = 'writing' | 'revealed' | 'public' | 'gone';
 
 /** The private-writing state of a step, read from the shared document. */
 export function privateStepState(shared: Y.Doc, stepId: string): PrivateStepState {
-  const fields = stepsMapOf(shared).get(stepId);
-  if (!(fields instanceof Y.Map)) return 'gone';
-  if (fields.get('private') !== true) return 'public';
-  return typeof fields.get('revealedAt') === 'number' ? 'revealed' : 'writing';
+  const step = stepOf(shared, stepId);
+  return step ? stateOfStep(step) : 'gone';
+}
+
+/** The same, of a step already read. */
+export function stateOfStep(step: Step): PrivateStepState {
+  if (!step.private) return 'public';
+  return step.revealedAt !== null ? 'revealed' : 'writing';
 }

@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { moveStep, setCurrentStep, updateStep, type Step } from '../../../shared/domain/steps';
+import { moveStep, setCurrentStep, setStepPrivate, updateStep, type Step } from '../../../shared/domain/steps';
 import { OrderedItemActions, useKeptFocus } from '../OrderedItemActions';
 import { PrivateMark } from '../privateWriting/PrivateMark';
-import { privateStepState } from '../privateWriting/privateStep';
-import { useDocValue } from '../useDocValue';
+import { stateOfStep } from '../privateWriting/privateStep';
 import { useWorkshop } from '../WorkshopContext';
 import { StepForm } from './StepForm';
 
@@ -32,14 +31,13 @@ export function StepItem({ step, current, first, last, editable, onTold, onRemov
     keep(direction < 0 ? 'up' : 'down');
   };
   const minutes = Math.round(step.durationSec / 60);
-  const privateState = useDocValue(doc, (d) => privateStepState(d, step.id), [step.id]) ?? 'public';
 
   return (
     <li className="step-item" aria-current={current ? 'step' : undefined}>
       <p className="step-item-title">
         {step.title}
         {current && <span className="step-now">{t('run.panel.current')}</span>}
-        <PrivateMark state={privateState} />
+        <PrivateMark state={stateOfStep(step)} />
       </p>
       <p className="hint">{t('run.panel.minutes', { count: minutes })}</p>
       {step.prompt && <p className="step-item-prompt">{step.prompt}</p>}
@@ -47,9 +45,11 @@ export function StepItem({ step, current, first, last, editable, onTold, onRemov
         (editing ? (
           <StepForm
             initial={{ title: step.title, prompt: step.prompt, durationSec: step.durationSec }}
+            initialPrivate={step.private}
             submitLabel={t('run.form.save')}
-            onSubmit={(facts) => {
+            onSubmit={(facts, isPrivate) => {
               updateStep(doc, step.id, facts);
+              setStepPrivate(doc, step.id, isPrivate);
               onTold(t('run.panel.savedTold', { title: facts.title }));
               setEditing(false);
               keep('edit');
