@@ -25,6 +25,7 @@ export function DraftsPanel() {
   }
   return (
     <DraftsBox
+      key={step.id}
       shared={doc}
       privateDoc={privateDoc}
       step={step}

@@ -34,7 +34,7 @@ export function PrivateStepControls({ step }: { step: Step }) {
   if (state !== 'writing' && state !== 'revealed') return null;
   return (
     <div className="private-controls">
-      <PrivateMark state={state} />
+      <PrivateMark state={state} long />
       {participant && state === 'writing' && view === 'board' && (
         <button type="button" className="step-button" aria-pressed={panel === 'drafts'} onClick={() => setPanel(panel === 'drafts' ? null : 'drafts')}>
           {t('privateWriting.bar.openDrafts')}
