@@ -4,13 +4,20 @@ import type { Change } from '../validate/changes';
 import { recordProblem } from '../validate/records';
 import { canvasRefusal, type CanvasRecord, type CanvasRefusal } from './canvasRules';
 import type { Identity } from './identity';
+import type { DraftRefusal } from './privateRules';
 import { everHeld, isProcessRule, processRefusal, type ProcessRefusal, type ProcessRule } from './processRules';
 import type { RefusalOf } from './refusal';
 import { liveRefusal, stepsRefusal, type RunRefusal } from './runRules';
 import { votesRefusal, type VoteRefusal } from './voteRules';
+import type { BallotRefusal } from './votes';
 
-/** Why an update was refused: for logs and tests, never containing document content. */
-export type Refusal = RefusalOf<CanvasRefusal | ProcessRefusal | RunRefusal | VoteRefusal | 'unknown-type' | 'server-only' | 'invalid-record'>;
+/**
+ * Why an update was refused: for logs and tests, never containing document content. The
+ * reasons of a private document's gate (privateRules.ts) are among them.
+ */
+export type Refusal = RefusalOf<
+  CanvasRefusal | ProcessRefusal | RunRefusal | VoteRefusal | DraftRefusal | BallotRefusal | 'unknown-type' | 'server-only' | 'invalid-record'
+>;
 
 /** A canvas record as it was and as an update leaves it (null: absent). */
 export interface RecordChange {
