@@ -10,6 +10,8 @@ export const ERROR_STATUS = {
   not_found: 404,
   method_not_allowed: 405,
   workshop_full: 409,
+  not_private: 409,
+  already_revealed: 409,
   too_large: 413,
   unsupported_media_type: 415,
   too_many_requests: 429,
