@@ -17,6 +17,7 @@ const PROJECTOR = { width: 1920, height: 1080 };
 
 const ANNA_TYPED = 'A ferry between the settlements every week';
 const ANNA_PASTED = 'Keep the old school as a meeting house';
+const ANNA_ON_CANVAS = 'Daycare open in the evening';
 const BO_TYPED = 'Housing for young families first';
 const SECOND_ROUND = 'Ask the hunters before the harbour is moved';
 const DRAFT_LABEL = 'Your note (only you see it until the facilitator reveals)';
@@ -103,6 +104,7 @@ describe('private writing: notes stay on their writer’s device until the facil
     await agenda.getByLabel('Title').last().fill('Quiet writing');
     await agenda.getByLabel('Question for the participants').last().fill('What would you change first?');
     await agenda.getByLabel('Private writing (notes stay private until you reveal them)').check();
+    await facilitator.screenshot({ path: '/tmp/private-writing-agenda.png' });
     await agenda.getByRole('button', { name: 'Add step' }).click();
     const item = agenda.getByRole('listitem').filter({ hasText: 'Quiet writing' });
     await item.getByText('Private', { exact: true }).waitFor();
@@ -141,6 +143,11 @@ describe('private writing: notes stay on their writer’s device until the facil
     await draftsPanel(annaPage).getByText(/In this step your notes are private: write them here/).waitFor();
     await eventually(async () => expect(await annaPage.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA'));
     expect(await notesOn(annaPage)).toEqual([]);
+    // What she goes on typing lands in the box, and stays hers.
+    await annaPage.keyboard.type(ANNA_ON_CANVAS);
+    await annaPage.keyboard.press('Control+Enter');
+    await draftsPanel(annaPage).getByText(ANNA_ON_CANVAS, { exact: true }).waitFor();
+    expect(await notesOn(annaPage)).toEqual([]);
     // A pasted note keeps its words, as a draft.
     await annaPage.evaluate((text) => {
       const editor = window.__fletEditor!;
@@ -156,12 +163,14 @@ describe('private writing: notes stay on their writer’s device until the facil
     expect(await notesOn(annaPage)).toEqual([]);
 
     // The server holds both of Anna's drafts (her other device has them)…
-    await eventually(() => expect(draftsOf(annasPrivate.doc, firstStep.id).map((draft) => draft.text).sort()).toEqual([ANNA_PASTED, ANNA_TYPED].sort()));
+    await eventually(() =>
+      expect(draftsOf(annasPrivate.doc, firstStep.id).map((draft) => draft.text).sort()).toEqual([ANNA_PASTED, ANNA_TYPED, ANNA_ON_CANVAS].sort()),
+    );
     // …and nobody else has a byte of them: not on screen, not in their copy of the shared document.
     for (const [page, others] of [
-      [boPage, [ANNA_TYPED, ANNA_PASTED]],
+      [boPage, [ANNA_TYPED, ANNA_PASTED, ANNA_ON_CANVAS]],
       [annaPage, [BO_TYPED]],
-      [facilitator, [ANNA_TYPED, ANNA_PASTED, BO_TYPED]],
+      [facilitator, [ANNA_TYPED, ANNA_PASTED, ANNA_ON_CANVAS, BO_TYPED]],
     ] as const) {
       const shared = await sharedDocText(page);
       const screen = await page.locator('body').innerText();
@@ -171,9 +180,10 @@ describe('private writing: notes stay on their writer’s device until the facil
         expect(await page.getByText(text).count()).toBe(0);
       }
     }
-    for (const text of [ANNA_TYPED, ANNA_PASTED, BO_TYPED]) expect(observerBytes()).not.toContain(text);
+    for (const text of [ANNA_TYPED, ANNA_PASTED, ANNA_ON_CANVAS, BO_TYPED]) expect(observerBytes()).not.toContain(text);
     // Anna's own words are hers alone, in her box; her shared document has none of them either.
-    expect(await sharedDocText(annaPage)).not.toContain(ANNA_TYPED);
+    const annasShared = await sharedDocText(annaPage);
+    for (const text of [ANNA_TYPED, ANNA_PASTED, ANNA_ON_CANVAS]) expect(annasShared).not.toContain(text);
 
     expect(describeViolations(blocking(await audit(annaPage)))).toEqual([]);
   });
@@ -192,7 +202,7 @@ describe('private writing: notes stay on their writer’s device until the facil
     await annaPage.keyboard.press('Enter');
     await panel.getByRole('status').getByText('Your note is deleted.').waitFor();
     await eventually(async () => expect(await panel.getByText(`${ANNA_PASTED}!`, { exact: true }).count()).toBe(0));
-    await eventually(() => expect(draftsOf(annasPrivate.doc, firstStep.id).map((draft) => draft.text)).toEqual([ANNA_TYPED]));
+    await eventually(() => expect(draftsOf(annasPrivate.doc, firstStep.id).map((draft) => draft.text)).toEqual([ANNA_TYPED, ANNA_ON_CANVAS]));
   });
 
   it('the facilitator reveals: every draft appears on everyone’s canvas in the step’s frame, with its writer', async () => {
@@ -201,11 +211,12 @@ describe('private writing: notes stay on their writer’s device until the facil
     await dialog.getByText('This cannot be undone.', { exact: false }).waitFor();
     expect(describeViolations(blocking(await audit(facilitator)))).toEqual([]);
     await dialog.getByRole('button', { name: 'Reveal now' }).click();
-    await stepBar(facilitator).getByText('2 notes revealed').waitFor();
+    await stepBar(facilitator).getByText('3 notes revealed').waitFor();
     await stepBar(facilitator).getByText('Revealed', { exact: true }).waitFor();
     expect(await stepBar(facilitator).getByRole('button', { name: 'Reveal notes' }).count()).toBe(0);
 
     for (const page of [facilitator, annaPage, boPage]) {
+      await noteWith(page, ANNA_ON_CANVAS);
       const annas = await noteWith(page, ANNA_TYPED);
       const bos = await noteWith(page, BO_TYPED);
       expect(annas.pageId).toBe(firstStep.frameId);
@@ -213,6 +224,8 @@ describe('private writing: notes stay on their writer’s device until the facil
       expect(annas.meta).toMatchObject({ group: 'citizen', participantId: anna.participantId });
       expect(bos.meta).toMatchObject({ group: 'politician', participantId: bo.participantId });
     }
+    await facilitator.screenshot({ path: '/tmp/private-writing-revealed.png' });
+    await annaPage.screenshot({ path: '/tmp/private-writing-revealed-participant.png' });
     // Anna's box says what happened; her drafts have left her private document.
     await draftsPanel(annaPage).getByText('The facilitator has revealed the notes: they are on the board now.').waitFor();
     expect(await draftsPanel(annaPage).getByLabel(DRAFT_LABEL).count()).toBe(0);
