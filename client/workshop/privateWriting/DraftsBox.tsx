@@ -42,6 +42,10 @@ export function DraftsBox({ shared, privateDoc, step, notice = null, focusField 
   const field = useRef<HTMLTextAreaElement>(null);
   const writing = state === 'writing';
 
+  // What was said of a draft no longer matters once the step is revealed (or no longer private).
+  useEffect(() => {
+    if (!writing) setTold('');
+  }, [writing]);
   useEffect(() => {
     if (focusField && writing && privateDoc) field.current?.focus();
   }, [focusField, writing, privateDoc, noticeKey]);
@@ -111,7 +115,7 @@ export function DraftsBox({ shared, privateDoc, step, notice = null, focusField 
           </button>
         </form>
       )}
-      {privateDoc && (
+      {privateDoc && (writing || drafts.length > 0) && (
         <>
           <h3 className="drafts-list-heading">{t('privateWriting.box.listHeading')}</h3>
           {drafts.length === 0 ? (
