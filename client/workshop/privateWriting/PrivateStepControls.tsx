@@ -14,7 +14,7 @@ import './privateWriting.css';
  */
 export function PrivateStepControls({ step }: { step: Step }) {
   const { t } = useTranslation();
-  const { identity, workshopId, panel, setPanel, view } = useWorkshop();
+  const { identity, workshopId, panel, setPanel, view, setView } = useWorkshop();
   const state = stateOfStep(step);
   const facilitator = identity.role === 'facilitator';
   const participant = identity.role === 'participant';
@@ -31,12 +31,19 @@ export function PrivateStepControls({ step }: { step: Step }) {
   }, [participant, state, step.id, setPanel]);
   useEffect(() => setTold(''), [step.id]);
 
+  // The box is beside the canvas: from the weave or the narrative, the button brings the board back with it.
+  const open = panel === 'drafts' && view === 'board';
+  const toggleDrafts = (): void => {
+    setView('board');
+    setPanel(open ? null : 'drafts');
+  };
+
   if (state !== 'writing' && state !== 'revealed') return null;
   return (
     <div className="private-controls">
       <PrivateMark state={state} long />
-      {participant && state === 'writing' && view === 'board' && (
-        <button type="button" className="step-button" aria-pressed={panel === 'drafts'} onClick={() => setPanel(panel === 'drafts' ? null : 'drafts')}>
+      {participant && state === 'writing' && (
+        <button type="button" className="step-button" aria-pressed={open} onClick={toggleDrafts}>
           {t('privateWriting.bar.openDrafts')}
         </button>
       )}
