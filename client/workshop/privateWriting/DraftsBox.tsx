@@ -52,7 +52,8 @@ export function DraftsBox({ shared, privateDoc, step, notice = null, focusField 
 
   const add = (event: FormEvent): void => {
     event.preventDefault();
-    if (!privateDoc) return;
+    // Asked of the document as it is now, not as last drawn: the server refuses a draft of a revealed step.
+    if (!privateDoc || privateStepState(shared, step.id) !== 'writing') return;
     const trimmed = text.trim();
     let found: string | null = null;
     if (!trimmed) found = t('privateWriting.box.empty');
@@ -128,6 +129,7 @@ export function DraftsBox({ shared, privateDoc, step, notice = null, focusField 
                   draft={draft}
                   editable={writing}
                   onSave={(next) => {
+                    if (privateStepState(shared, step.id) !== 'writing') return;
                     updateDraft(privateDoc, draft.id, next);
                     setTold(t('privateWriting.box.savedTold'));
                   }}
