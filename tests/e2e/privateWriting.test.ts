@@ -244,11 +244,22 @@ describe('private writing: notes stay on their writer’s device until the facil
     expect(await sharedDocText(boPage)).not.toContain(SECOND_ROUND);
 
     await stepBar(facilitator).getByText('Second round', { exact: true }).waitFor();
-    await stepBar(facilitator).getByRole('button', { name: 'Reveal notes' }).click();
+    // By keyboard alone: the question opens on Cancel; the choice of names is one step back.
+    await stepBar(facilitator).getByRole('button', { name: 'Reveal notes' }).focus();
+    await facilitator.keyboard.press('Enter');
     const dialog = facilitator.getByRole('dialog', { name: 'Reveal the notes of Second round?' });
-    await dialog.getByLabel('Without names (the notes keep only their group’s colour)').check();
-    await dialog.getByRole('button', { name: 'Reveal now' }).click();
+    await dialog.waitFor();
+    const focused = () => facilitator.evaluate(() => document.activeElement?.textContent ?? document.activeElement?.getAttribute('type'));
+    await eventually(async () => expect(await focused()).toBe('Cancel'));
+    await facilitator.keyboard.press('Shift+Tab');
+    await facilitator.keyboard.press('Space');
+    expect(await dialog.getByLabel('Without names (the notes keep only their group’s colour)').isChecked()).toBe(true);
+    await facilitator.keyboard.press('Tab');
+    await facilitator.keyboard.press('Tab');
+    expect(await focused()).toBe('Reveal now');
+    await facilitator.keyboard.press('Enter');
     await stepBar(facilitator).getByText('1 note revealed').waitFor();
+    await dialog.waitFor({ state: 'detached' });
 
     const seenByBo = await noteWith(boPage, SECOND_ROUND);
     expect(seenByBo.pageId).toBe(second.frameId);
@@ -278,6 +289,7 @@ describe('private writing: notes stay on their writer’s device until the facil
     await stepBar(big).getByRole('button', { name: 'Reveal notes' }).click();
     await big.getByRole('dialog', { name: 'Reveal the notes of Last words?' }).waitFor();
     await big.screenshot({ path: '/tmp/private-writing-reveal-1920.png' });
+    expect(await big.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PROJECTOR.width);
     await big.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
     await annaPage.setViewportSize(PROJECTOR);
     await draftsPanel(annaPage).getByLabel(DRAFT_LABEL).waitFor();

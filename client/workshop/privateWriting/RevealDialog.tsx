@@ -34,9 +34,12 @@ export function RevealDialog({ workshopId, step, onRevealed, onClose }: RevealDi
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
 
+  const cancel = useRef<HTMLButtonElement>(null);
+  // showModal focuses the first field; on a question that cannot be undone the safe answer is first.
   useEffect(() => {
     const element = dialog.current;
     if (element && !element.open) element.showModal();
+    cancel.current?.focus();
   }, []);
 
   const reveal = async (): Promise<void> => {
@@ -81,7 +84,7 @@ export function RevealDialog({ workshopId, step, onRevealed, onClose }: RevealDi
         </p>
       )}
       <div className="reveal-buttons">
-        <button type="button" className="button-quiet" autoFocus disabled={busy} onClick={() => dialog.current?.close()}>
+        <button ref={cancel} type="button" className="button-quiet" disabled={busy} onClick={() => dialog.current?.close()}>
           {t('privateWriting.bar.cancel')}
         </button>
         <button type="button" className="button" disabled={busy} onClick={() => void reveal()}>
