@@ -284,6 +284,15 @@ describe('private writing: notes stay on their writer’s device until the facil
     const width = await phone.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(PHONE.width);
     expect(describeViolations(blocking(await audit(phone)))).toEqual([]);
+    // In Danish and Swedish too, and still one phone wide.
+    await phone.getByRole('banner').getByRole('combobox').selectOption('da');
+    await phone.getByRole('complementary', { name: 'Private sedler' }).getByLabel('Din seddel (kun du ser den, indtil proceslederen afslører)').waitFor();
+    await phone.getByText('Privat skrivning', { exact: true }).waitFor();
+    await phone.screenshot({ path: '/tmp/private-writing-phone-da.png' });
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await phone.getByRole('banner').getByRole('combobox').selectOption('sv');
+    await phone.getByRole('complementary', { name: 'Privata lappar' }).getByLabel('Din lapp (bara du ser den tills processledaren visar den)').waitFor();
+    await phone.getByRole('banner').getByRole('combobox').selectOption('en');
 
     const big = await open(workshop.facilitatorToken, { viewport: PROJECTOR });
     await stepBar(big).getByRole('button', { name: 'Reveal notes' }).click();

@@ -38,6 +38,7 @@ export function DraftsBox({ shared, privateDoc, step, notice = null, focusField 
   const drafts = JSON.parse(draftsText) as DraftEntry[];
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  // The key of what was last said, so it is said in the language chosen since.
   const [told, setTold] = useState('');
   const field = useRef<HTMLTextAreaElement>(null);
   const writing = state === 'writing';
@@ -66,7 +67,7 @@ export function DraftsBox({ shared, privateDoc, step, notice = null, focusField 
     }
     addDraft(privateDoc, step.id, trimmed, Date.now());
     setText('');
-    setTold(t('privateWriting.box.addedTold'));
+    setTold('privateWriting.box.addedTold');
     field.current?.focus();
   };
 
@@ -83,7 +84,7 @@ export function DraftsBox({ shared, privateDoc, step, notice = null, focusField 
         </p>
       )}
       <p className="drafts-told" role="status">
-        {told}
+        {told && t(told)}
       </p>
       {state === 'revealed' && <p className="drafts-state">{t('privateWriting.box.revealed')}</p>}
       {(state === 'public' || state === 'gone') && <p className="drafts-state">{t('privateWriting.box.notPrivate')}</p>}
@@ -131,11 +132,11 @@ export function DraftsBox({ shared, privateDoc, step, notice = null, focusField 
                   onSave={(next) => {
                     if (privateStepState(shared, step.id) !== 'writing') return;
                     updateDraft(privateDoc, draft.id, next);
-                    setTold(t('privateWriting.box.savedTold'));
+                    setTold('privateWriting.box.savedTold');
                   }}
                   onRemove={() => {
                     removeDraft(privateDoc, draft.id);
-                    setTold(t('privateWriting.box.removedTold'));
+                    setTold('privateWriting.box.removedTold');
                     field.current?.focus();
                   }}
                 />

@@ -19,7 +19,8 @@ export function PrivateStepControls({ step }: { step: Step }) {
   const facilitator = identity.role === 'facilitator';
   const participant = identity.role === 'participant';
   const [asking, setAsking] = useState(false);
-  const [told, setTold] = useState('');
+  // How many notes the last reveal moved (said in the language chosen since), or null.
+  const [revealed, setRevealed] = useState<number | null>(null);
   const revealButton = useRef<HTMLButtonElement>(null);
 
   // Once per private step, the participant's drafts box opens without being asked.
@@ -29,7 +30,7 @@ export function PrivateStepControls({ step }: { step: Step }) {
     opened.current = step.id;
     setPanel('drafts');
   }, [participant, state, step.id, setPanel]);
-  useEffect(() => setTold(''), [step.id]);
+  useEffect(() => setRevealed(null), [step.id]);
 
   // The box is beside the canvas: from the weave or the narrative, the button brings the board back with it.
   const open = panel === 'drafts' && view === 'board';
@@ -54,14 +55,14 @@ export function PrivateStepControls({ step }: { step: Step }) {
       )}
       {facilitator && (
         <span className="private-told" role="status">
-          {told}
+          {revealed !== null && t('privateWriting.bar.revealedTold', { count: revealed })}
         </span>
       )}
       {asking && (
         <RevealDialog
           workshopId={workshopId}
           step={step}
-          onRevealed={(count) => setTold(t('privateWriting.bar.revealedTold', { count }))}
+          onRevealed={setRevealed}
           onClose={() => {
             setAsking(false);
             revealButton.current?.focus();
