@@ -260,6 +260,7 @@ describe('private writing: notes stay on their writer’s device until the facil
     await facilitator.keyboard.press('Enter');
     await stepBar(facilitator).getByText('1 note revealed').waitFor();
     await dialog.waitFor({ state: 'detached' });
+    await eventually(async () => expect(await focused()).toBe('1 note revealed'));
 
     const seenByBo = await noteWith(boPage, SECOND_ROUND);
     expect(seenByBo.pageId).toBe(second.frameId);

@@ -22,6 +22,9 @@ export function PrivateStepControls({ step }: { step: Step }) {
   // How many notes the last reveal moved (said in the language chosen since), or null.
   const [revealed, setRevealed] = useState<number | null>(null);
   const revealButton = useRef<HTMLButtonElement>(null);
+  const outcome = useRef<HTMLSpanElement>(null);
+  // Set when the server has answered a reveal: its button goes once the document says so.
+  const answered = useRef(false);
 
   // Once per private step, the participant's drafts box opens without being asked.
   const opened = useRef<string | null>(null);
@@ -54,7 +57,7 @@ export function PrivateStepControls({ step }: { step: Step }) {
         </button>
       )}
       {facilitator && (
-        <span className="private-told" role="status">
+        <span ref={outcome} className="private-told" role="status" tabIndex={-1}>
           {revealed !== null && t('privateWriting.bar.revealedTold', { count: revealed })}
         </span>
       )}
@@ -62,10 +65,15 @@ export function PrivateStepControls({ step }: { step: Step }) {
         <RevealDialog
           workshopId={workshopId}
           step={step}
-          onRevealed={setRevealed}
+          onRevealed={(count) => {
+            answered.current = true;
+            setRevealed(count);
+          }}
           onClose={() => {
             setAsking(false);
-            revealButton.current?.focus();
+            // After a reveal its button goes: the focus goes to what came of it.
+            (answered.current ? outcome.current : revealButton.current)?.focus();
+            answered.current = false;
           }}
         />
       )}
