@@ -17,6 +17,7 @@ import {
   type TLTextShape,
 } from 'tldraw';
 import { identityIn, mayChangeContent } from './permissions';
+import { tellWritingHeldBack, writingHeldBack } from './privateNotes';
 
 /**
  * tldraw's shapes that hold text, unchanged except that nobody enters editing a shape whose
@@ -27,7 +28,13 @@ import { identityIn, mayChangeContent } from './permissions';
 
 function mayEdit(editor: Editor, shape: TLShape): boolean {
   const identity = identityIn(editor);
-  return identity === undefined || mayChangeContent(identity, shape);
+  // In a private step a participant's words go to their drafts, not onto a shape for everyone.
+  return (identity === undefined || mayChangeContent(identity, shape)) && !writingHeldBack(editor, shape);
+}
+
+/** A double click on a shape this person may not write on: nothing opens (and in a private step, the drafts box does). */
+function refusedDoubleClick(editor: Editor, shape: TLShape): void {
+  tellWritingHeldBack(editor, shape);
 }
 
 /**
@@ -44,7 +51,10 @@ class GuardedNoteShapeUtil extends NoteShapeUtil {
     return super.canEdit(shape) && mayEdit(this.editor, shape);
   }
   override onDoubleClick(shape: TLNoteShape): TLShapePartial<TLNoteShape> | void {
-    if (!mayEdit(this.editor, shape)) return untouched(shape);
+    if (!mayEdit(this.editor, shape)) {
+      refusedDoubleClick(this.editor, shape);
+      return untouched(shape);
+    }
   }
 }
 
@@ -53,7 +63,10 @@ class GuardedTextShapeUtil extends TextShapeUtil {
     return super.canEdit(shape) && mayEdit(this.editor, shape);
   }
   override onDoubleClick(shape: TLTextShape): TLShapePartial<TLTextShape> | void {
-    if (!mayEdit(this.editor, shape)) return untouched(shape);
+    if (!mayEdit(this.editor, shape)) {
+      refusedDoubleClick(this.editor, shape);
+      return untouched(shape);
+    }
   }
 }
 
@@ -63,7 +76,10 @@ class GuardedGeoShapeUtil extends GeoShapeUtil {
   }
   override onDoubleClick(shape: TLGeoShape): ReturnType<GeoShapeUtil['onDoubleClick']> {
     // The shape as it is: a change that changes nothing.
-    if (!mayEdit(this.editor, shape)) return shape;
+    if (!mayEdit(this.editor, shape)) {
+      refusedDoubleClick(this.editor, shape);
+      return shape;
+    }
     return super.onDoubleClick(shape);
   }
 }

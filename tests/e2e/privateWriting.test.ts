@@ -161,6 +161,34 @@ describe('private writing: notes stay on their writer’s device until the facil
     await draftsPanel(annaPage).getByText(ANNA_PASTED, { exact: true }).waitFor();
     await draftsPanel(annaPage).getByText('Your note was kept private: it is with your private notes now.').waitFor();
     expect(await notesOn(annaPage)).toEqual([]);
+    // A box drawn on the step's frame is not put in it (the room's gate would refuse that), and
+    // opens no text box: a label would be for everyone.
+    const frame = await annaPage.evaluate((id) => {
+      const editor = window.__fletEditor!;
+      const bounds = editor.getShapePageBounds(id as never)!;
+      const topLeft = editor.pageToScreen({ x: bounds.x, y: bounds.y });
+      const bottomRight = editor.pageToScreen({ x: bounds.maxX, y: bounds.maxY });
+      return { x: topLeft.x, y: topLeft.y, w: bottomRight.x - topLeft.x, h: bottomRight.y - topLeft.y };
+    }, firstStep.frameId);
+    await annaPage.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await annaPage.keyboard.press('r');
+    await annaPage.mouse.move(frame.x + frame.w * 0.5, frame.y + frame.h * 0.55);
+    await annaPage.mouse.down();
+    await annaPage.mouse.move(frame.x + frame.w * 0.6, frame.y + frame.h * 0.7, { steps: 5 });
+    await annaPage.mouse.up();
+    const box = await eventually(async () => {
+      const found = await annaPage.evaluate(() => {
+        const editor = window.__fletEditor!;
+        const shape = editor.getCurrentPageShapes().find((candidate) => candidate.type === 'geo');
+        return shape ? { parentId: shape.parentId as string, pageId: editor.getCurrentPageId() as string, writable: editor.canEditShape(shape) } : null;
+      });
+      expect(found).not.toBeNull();
+      return found!;
+    });
+    expect(box.parentId).toBe(box.pageId);
+    expect(box.writable).toBe(false);
+    await annaPage.keyboard.press('Enter');
+    expect(await annaPage.evaluate(() => window.__fletEditor!.getEditingShapeId())).toBeNull();
 
     // The server holds both of Anna's drafts (her other device has them)…
     await eventually(() =>

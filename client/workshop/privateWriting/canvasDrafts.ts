@@ -1,4 +1,4 @@
-import { addDraft } from '../../../shared/domain/drafts';
+import { addDraft, privateStepOfFrame } from '../../../shared/domain/drafts';
 import { currentStep } from '../../../shared/domain/steps';
 import type { PrivateWriting } from '../../canvas/privateNotes';
 import type { Workshop } from '../WorkshopContext';
@@ -17,6 +17,11 @@ export function privateWritingOf(workshop: () => Workshop | null): PrivateWritin
       if (!open || open.identity.role !== 'participant') return null;
       const step = currentStep(open.doc);
       return step && privateStepState(open.doc, step.id) === 'writing' ? step.id : null;
+    },
+    privateStepOfFrame(frameId) {
+      const open = workshop();
+      if (!open || open.identity.role !== 'participant') return null;
+      return privateStepOfFrame(open.doc, frameId)?.id ?? null;
     },
     keptOffBoard(stepId, text) {
       const open = workshop();
