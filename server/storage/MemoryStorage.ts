@@ -67,6 +67,13 @@ export class MemoryStorage implements Storage {
     return token && { ...token };
   }
 
+  async listParticipants(workshopId: string): Promise<ParticipantRecord[]> {
+    return [...this.participants.values()]
+      .filter((participant) => participant.workshopId === workshopId)
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
+      .map((participant) => ({ ...participant }));
+  }
+
   async countParticipants(workshopId: string): Promise<number> {
     let count = 0;
     for (const participant of this.participants.values()) if (participant.workshopId === workshopId) count += 1;
@@ -113,8 +120,10 @@ export class MemoryStorage implements Storage {
   async deleteWorkshop(id: string): Promise<void> {
     this.checkWritable();
     this.workshops.delete(id);
-    this.logs.delete(id);
-    this.owners.delete(id);
+    // The workshop's document and its participants' private ones (`<id>/private/…`).
+    const mine = (documentId: string): boolean => documentId === id || documentId.startsWith(`${id}/`);
+    for (const documentId of this.logs.keys()) if (mine(documentId)) this.logs.delete(documentId);
+    for (const documentId of this.owners.keys()) if (mine(documentId)) this.owners.delete(documentId);
     for (const [key, participant] of this.participants) if (participant.workshopId === id) this.participants.delete(key);
     for (const [key, token] of this.tokens) if (token.workshopId === id) this.tokens.delete(key);
   }

@@ -78,6 +78,7 @@ export class SqliteStorage implements Storage {
         'INSERT INTO participants (id, workshop_id, name, grp, created_at) VALUES (?, ?, ?, ?, ?)',
       ),
       getParticipant: db.prepare<[string], ParticipantRow>('SELECT * FROM participants WHERE id = ?'),
+      listParticipants: db.prepare<[string], ParticipantRow>('SELECT * FROM participants WHERE workshop_id = ? ORDER BY created_at, id'),
       countParticipants: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM participants WHERE workshop_id = ?'),
       insertOwner: db.prepare('INSERT OR IGNORE INTO client_owners (workshop_id, client_id, owner) VALUES (?, ?, ?)'),
       owners: db.prepare<[string], { client_id: number; owner: string }>('SELECT client_id, owner FROM client_owners WHERE workshop_id = ?'),
@@ -94,6 +95,11 @@ export class SqliteStorage implements Storage {
       deleteTokens: db.prepare('DELETE FROM tokens WHERE workshop_id = ?'),
       deleteParticipants: db.prepare('DELETE FROM participants WHERE workshop_id = ?'),
       deleteWorkshop: db.prepare('DELETE FROM workshops WHERE id = ?'),
+      // Every private document of a workshop is stored under `<id>/…` (see privateDocumentId):
+      // a range, not LIKE, since `_` (a base64url letter) is a LIKE wildcard.
+      deletePrivateUpdates: db.prepare('DELETE FROM updates WHERE workshop_id >= ? AND workshop_id < ?'),
+      deletePrivateSnapshots: db.prepare('DELETE FROM snapshots WHERE workshop_id >= ? AND workshop_id < ?'),
+      deletePrivateOwners: db.prepare('DELETE FROM client_owners WHERE workshop_id >= ? AND workshop_id < ?'),
     };
   }
 
@@ -130,7 +136,11 @@ export class SqliteStorage implements Storage {
 
   async getParticipant(id: string): Promise<ParticipantRecord | undefined> {
     const row = this.statements.getParticipant.get(id);
-    return row && { id: row.id, workshopId: row.workshop_id, name: row.name, group: row.grp, createdAt: row.created_at };
+    return row && toParticipant(row);
+  }
+
+  async listParticipants(workshopId: string): Promise<ParticipantRecord[]> {
+    return this.statements.listParticipants.all(workshopId).map(toParticipant);
   }
 
   async findToken(hash: string): Promise<TokenRecord | undefined> {
@@ -186,6 +196,10 @@ export class SqliteStorage implements Storage {
       s.deleteParticipants.run(id);
       s.deleteOwners.run(id);
       s.deleteWorkshop.run(id);
+      const [from, to] = documentsUnder(id);
+      s.deletePrivateUpdates.run(from, to);
+      s.deletePrivateSnapshots.run(from, to);
+      s.deletePrivateOwners.run(from, to);
     })();
     // secure_delete zeroes freed pages in the main file, but the write-ahead log still holds
     // the old page images until it is checkpointed and truncated. The background checkpointer
@@ -204,6 +218,15 @@ export class SqliteStorage implements Storage {
     this.db.pragma('wal_checkpoint(TRUNCATE)');
     this.db.close();
   }
+}
+
+/** The range of document ids under a workshop's (`<id>/` up to, not including, `<id>0`: '0' follows '/'). */
+export function documentsUnder(workshopId: string): [string, string] {
+  return [`${workshopId}/`, `${workshopId}0`];
+}
+
+function toParticipant(row: ParticipantRow): ParticipantRecord {
+  return { id: row.id, workshopId: row.workshop_id, name: row.name, group: row.grp, createdAt: row.created_at };
 }
 
 function toWorkshop(row: WorkshopRow | undefined): WorkshopRecord | undefined {

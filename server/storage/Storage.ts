@@ -68,6 +68,8 @@ export interface Storage {
   getParticipant(id: string): Promise<ParticipantRecord | undefined>;
   findToken(hash: string): Promise<TokenRecord | undefined>;
 
+  /** Every participant who joined the workshop, oldest first. */
+  listParticipants(workshopId: string): Promise<ParticipantRecord[]>;
   /** How many participants have joined the workshop. */
   countParticipants(workshopId: string): Promise<number>;
 
@@ -84,7 +86,10 @@ export interface Storage {
   /** Replaces the snapshot and every log row up to `throughSeq` with `snapshot`, atomically. */
   compact(workshopId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
 
-  /** Removes every stored byte of the workshop, including freed pages and the write-ahead log. */
+  /**
+   * Removes every stored byte of the workshop, its participants' private documents (stored
+   * under `<id>/…`) included, and freed pages and the write-ahead log.
+   */
   deleteWorkshop(id: string): Promise<void>;
   close(): Promise<void>;
 }
