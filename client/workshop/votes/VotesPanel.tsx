@@ -46,23 +46,21 @@ export function VotesPanel() {
       <p role="status" className="visually-hidden">
         {told}
       </p>
-      {facilitator && <OpenVoteForm tell={setTold} />}
       {votes.length === 0 && <p>{t('votes.none')}</p>}
-      {facilitator ? (
+      {votes.length > 0 && (
         <ul className="votes-list">
-          {ordered.map((vote) => (
-            <VoteItem key={vote.id} vote={vote} shown={vote.id === shownId} tell={setTold} />
-          ))}
-        </ul>
-      ) : (
-        <ul className="votes-list">
-          {ordered.map((vote) => (
-            <li key={vote.id} className="vote-item">
-              {vote.state === 'revealed' ? <VoteResults shared={doc} vote={vote} /> : <Ballot shared={doc} privateDoc={privateDoc} vote={vote} />}
-            </li>
-          ))}
+          {ordered.map((vote) =>
+            facilitator ? (
+              <VoteItem key={vote.id} vote={vote} shown={vote.id === shownId} tell={setTold} />
+            ) : (
+              <li key={vote.id} className="vote-item">
+                {vote.state === 'revealed' ? <VoteResults shared={doc} vote={vote} /> : <Ballot shared={doc} privateDoc={privateDoc} vote={vote} />}
+              </li>
+            ),
+          )}
         </ul>
       )}
+      {facilitator && <OpenVoteForm tell={setTold} />}
     </section>
   );
 }
