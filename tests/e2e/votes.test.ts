@@ -9,7 +9,7 @@ import { recordsOf } from '../../shared/schema';
 import { createWorkshop, joinWorkshop, type CreatedWorkshop, type JoinedWorkshop } from '../helpers/api';
 import { noteRecord } from '../helpers/board';
 import { eventually } from '../helpers/eventually';
-import { startServer, type RunningServer } from '../helpers/server';
+import { serverOutput, startServer, type RunningServer } from '../helpers/server';
 import { connectClient, type TestClient } from '../helpers/yjsClient';
 import { audit, blocking, describeViolations, installAxe } from './axe';
 import { waitForCanvas } from './boardPage';
@@ -173,6 +173,9 @@ describe('dot votes: opened by the facilitator, cast privately, revealed by grou
         await eventually(() =>
           expect(Object.fromEntries(ballotOf(mine.doc, vote.id).map((entry) => [entry.noteId, entry.dots]))).toEqual(expected),
         );
+      } catch (error) {
+        console.log(serverOutput(server).split('\n').filter((line) => /refus|private|warn/i.test(line)).slice(-20).join('\n'));
+        throw error;
       } finally {
         mine.destroy();
       }

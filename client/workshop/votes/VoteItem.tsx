@@ -17,11 +17,6 @@ function revealProblem(error: unknown, t: (key: string, options?: Record<string,
   return t('votes.revealErrors.other', { message: error instanceof Error ? error.message : String(error) });
 }
 
-/** Which vote a button acts on, for a screen reader among several votes' buttons. */
-function Named({ title }: { title: string }) {
-  return <span className="visually-hidden">: {title}</span>;
-}
-
 /**
  * One vote as the facilitator runs it: its facts and state, close it, reveal its result (the
  * server counts the private ballots), and show it to the room or stop showing it.
@@ -31,6 +26,8 @@ export function VoteItem({ vote, shown, tell }: { vote: Vote; shown: boolean; te
   const { doc, workshopId } = useWorkshop();
   const [revealing, setRevealing] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  // Among several votes' buttons a screen reader names the vote too, after the visible words.
+  const named = (words: string): string => `${words}: ${vote.title}`;
 
   const reveal = async (): Promise<void> => {
     const token = keptToken(workshopId, 'board');
@@ -68,38 +65,38 @@ export function VoteItem({ vote, shown, tell }: { vote: Vote; shown: boolean; te
           <button
             type="button"
             className="button-quiet"
+            aria-label={named(t('votes.actions.close'))}
             onClick={() => {
               closeVote(doc, vote.id);
               tell(t('votes.actions.closed', { title: vote.title }));
             }}
           >
             {t('votes.actions.close')}
-            <Named title={vote.title} />
           </button>
         )}
         {vote.state === 'closed' && (
           <button
             type="button"
             className="button-quiet"
+            aria-label={named(t('votes.actions.reveal'))}
             aria-disabled={revealing || undefined}
             onClick={() => {
               if (!revealing) void reveal();
             }}
           >
             {t('votes.actions.reveal')}
-            <Named title={vote.title} />
           </button>
         )}
         <button
           type="button"
           className="button-quiet"
+          aria-label={named(t(shown ? 'votes.actions.stopShowing' : 'votes.actions.show'))}
           onClick={() => {
             showVote(doc, shown ? null : vote.id);
             tell(t(shown ? 'votes.actions.stopTold' : 'votes.actions.showTold', { title: vote.title }));
           }}
         >
           {t(shown ? 'votes.actions.stopShowing' : 'votes.actions.show')}
-          <Named title={vote.title} />
         </button>
       </div>
       {revealing && <p role="status">{t('votes.actions.revealing')}</p>}
