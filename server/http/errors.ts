@@ -12,6 +12,7 @@ export const ERROR_STATUS = {
   workshop_full: 409,
   not_private: 409,
   already_revealed: 409,
+  no_frame: 409,
   too_large: 413,
   unsupported_media_type: 415,
   too_many_requests: 429,

@@ -26,6 +26,8 @@ function refusalError(refusal: RevealRefusal): HttpError {
       return new HttpError('not_private', 'This step is not private: its notes are on the board already.');
     case 'already_revealed':
       return new HttpError('already_revealed', 'This has been revealed already.');
+    case 'no_frame':
+      return new HttpError('no_frame', 'This step has no frame on the board to put its notes in, so they stay private for now.');
   }
 }
 

@@ -1,15 +1,14 @@
 import type { Logger } from 'pino';
-import * as Y from 'yjs';
-import { clearRevealedDrafts, draftsOf, revealDrafts, type AuthoredDrafts } from '../../shared/domain/drafts';
+import type * as Y from 'yjs';
+import { clearRevealedDrafts, draftsOf, revealDrafts, revealProblem, type AuthoredDrafts } from '../../shared/domain/drafts';
 import { ballotOf, tallyVote, voteOf, writeTally, type CountedBallot, type VoteTally } from '../../shared/domain/votes';
-import { stepsMapOf } from '../../shared/schema';
 import type { ParticipantRecord, Storage } from '../storage/Storage';
 import type { PrivateDocument } from './PrivateDocument';
 import type { Room } from './Room';
 import type { RoomRegistry } from './RoomRegistry';
 
 /** Why a reveal did not happen (the HTTP layer answers 404 or 409). */
-export type RevealRefusal = 'unknown_step' | 'not_private' | 'already_revealed' | 'unknown_vote';
+export type RevealRefusal = 'unknown_step' | 'not_private' | 'already_revealed' | 'no_frame' | 'unknown_vote';
 
 export type StepReveal = { revealed: number } | { refusal: RevealRefusal };
 export type VoteReveal = { tally: VoteTally } | { refusal: RevealRefusal };
@@ -87,11 +86,18 @@ async function privateDocumentsOf(
 }
 
 function stepRefusal(doc: Y.Doc, stepId: string): RevealRefusal | null {
-  const step = stepsMapOf(doc).get(stepId);
-  if (!(step instanceof Y.Map)) return 'unknown_step';
-  if (typeof step.get('revealedAt') === 'number') return 'already_revealed';
-  if (step.get('private') !== true) return 'not_private';
-  return null;
+  switch (revealProblem(doc, stepId)) {
+    case null:
+      return null;
+    case 'unknown-step':
+      return 'unknown_step';
+    case 'not-private':
+      return 'not_private';
+    case 'already-revealed':
+      return 'already_revealed';
+    case 'no-frame':
+      return 'no_frame';
+  }
 }
 
 function voteRefusal(doc: Y.Doc, voteId: string): RevealRefusal | null {
