@@ -144,6 +144,11 @@ describe('dot votes: opened by the facilitator, cast privately, revealed by grou
     await eventually(async () => expect(await left(anna).textContent()).toBe('1 of 3 dots left'));
     await give(anna, INTERNET, 1);
     expect(describeViolations(blocking(await audit(anna)))).toEqual([]);
+    await anna.setViewportSize(PHONE);
+    await votesPanel(anna).getByRole('heading', { name: `Your vote: ${TITLE}` }).scrollIntoViewIfNeeded();
+    expect(describeViolations(blocking(await audit(anna)))).toEqual([]);
+    await anna.screenshot({ path: '/tmp/votes-ballot-390.png' });
+    await anna.setViewportSize({ width: 1280, height: 800 });
 
     // Bo votes with the keyboard alone.
     const bo = pages.bo;
@@ -201,7 +206,7 @@ describe('dot votes: opened by the facilitator, cast privately, revealed by grou
 
     const onProjector = projector.getByRole('region', { name: `Result: ${TITLE}` });
     await onProjector.waitFor();
-    expect(await onProjector.locator('.vote-results-voters').textContent()).toBe('3 people voted: Citizen 2, Politician 1');
+    expect(await onProjector.locator('.vote-results-voters').textContent()).toBe('3 people voted: Politician 1, Citizen 2');
     const rows = onProjector.getByRole('listitem').filter({ has: projector.locator('.vote-result-head') });
     const texts = await rows.allTextContents();
     expect(texts).toHaveLength(4);

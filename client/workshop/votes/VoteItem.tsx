@@ -23,7 +23,7 @@ function revealProblem(error: unknown, t: (key: string, options?: Record<string,
  */
 export function VoteItem({ vote, shown, tell }: { vote: Vote; shown: boolean; tell(sentence: string): void }) {
   const { t } = useTranslation();
-  const { doc, workshopId } = useWorkshop();
+  const { doc, workshopId, showNote } = useWorkshop();
   const [revealing, setRevealing] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   // Among several votes' buttons a screen reader names the vote too, after the visible words.
@@ -105,7 +105,7 @@ export function VoteItem({ vote, shown, tell }: { vote: Vote; shown: boolean; te
           {failure}
         </p>
       )}
-      {vote.state === 'revealed' && <VoteResults shared={doc} vote={vote} />}
+      {vote.state === 'revealed' && <VoteResults shared={doc} vote={vote} onShowNote={showNote} />}
     </li>
   );
 }
