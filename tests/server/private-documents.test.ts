@@ -11,7 +11,8 @@ import { createWorkshop, joinWorkshop, type CreatedWorkshop, type JoinedWorkshop
 import { notesOf } from '../helpers/board';
 import { eventually } from '../helpers/eventually';
 import { connectPrivateClient, connectRecordingClient, postJson, privateRoom, type RecordingClient } from '../helpers/privateClient';
-import { openRawSocket } from '../helpers/rawSocket';
+import { MAX_SOCKETS_PER_SESSION } from '../../server/rooms/sessionLimits';
+import { openRawSocket, workshopSocketUrl } from '../helpers/rawSocket';
 import { serverOutput, startServer, type RunningServer } from '../helpers/server';
 import { connectClient, type TestClient } from '../helpers/yjsClient';
 
@@ -88,6 +89,28 @@ describe('who may open a private document', () => {
       opened: false,
       status: 404,
     });
+  });
+});
+
+describe('a private socket counts like any other of its person’s sockets', () => {
+  it('a shared and a private socket for each of several tabs fit; one more is answered 429', async () => {
+    // Someone of their own, so that the sockets held here cost no other test a place.
+    const tabs = await joinWorkshop(server, workshop.joinCode, 'employee');
+    const privateUrl = `${server.wsUrl}/${privateRoom(workshop.id)}?token=${encodeURIComponent(tabs.token)}`;
+    const sharedUrl = workshopSocketUrl(server.wsUrl, workshop.id, tabs.token);
+    const open: Array<{ close(): void }> = [];
+    try {
+      for (let tab = 0; tab < MAX_SOCKETS_PER_SESSION / 2; tab++) {
+        for (const url of [sharedUrl, privateUrl]) {
+          const outcome = await openRawSocket(url);
+          expect(outcome.opened).toBe(true);
+          if (outcome.opened) open.push(outcome.socket);
+        }
+      }
+      expect(await openRawSocket(privateUrl)).toMatchObject({ opened: false, status: 429 });
+    } finally {
+      for (const socket of open) socket.close();
+    }
   });
 });
 
