@@ -194,14 +194,19 @@ describe('dot votes: opened by the facilitator, cast privately, revealed by grou
     await projector.getByText(`Vote: ${TITLE}`).waitFor();
 
     const panel = votesPanel(facilitator);
-    await panel.getByRole('button', { name: `Close the vote: ${TITLE}` }).click();
+    const focused = () => facilitator.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent);
+    // By keyboard: the focus goes from each button to what takes its place.
+    await panel.getByRole('button', { name: `Close the vote: ${TITLE}` }).focus();
+    await facilitator.keyboard.press('Enter');
     await panel.getByText(/^Closed · 4 notes/).waitFor();
+    await eventually(async () => expect(await focused()).toBe(`Reveal the result: ${TITLE}`));
     // A closed vote takes no more dots, and says so.
     await votesPanel(pages.anna).getByText('The vote is closed: your dots count as they are.').waitFor();
 
-    await panel.getByRole('button', { name: `Reveal the result: ${TITLE}` }).click();
+    await facilitator.keyboard.press('Enter');
     const results = panel.getByRole('region', { name: `Result: ${TITLE}` });
     await results.waitFor();
+    await eventually(async () => expect(await focused()).toBe(`Result: ${TITLE}`));
     expect(await results.getByText('3 people voted').count()).toBe(1);
 
     const onProjector = projector.getByRole('region', { name: `Result: ${TITLE}` });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { closeVote, showVote, type Vote } from '../../../shared/domain/votes';
 import { ApiError, revealVote } from '../../api';
@@ -26,6 +26,15 @@ export function VoteItem({ vote, shown, tell }: { vote: Vote; shown: boolean; te
   const { doc, workshopId, showNote } = useWorkshop();
   const [revealing, setRevealing] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  // The button pressed goes away with the state it changed: the focus moves to what comes next.
+  const item = useRef<HTMLLIElement>(null);
+  const [focusNext, setFocusNext] = useState<'reveal' | 'result' | null>(null);
+  useEffect(() => {
+    const target = focusNext === 'reveal' && vote.state === 'closed' ? '[data-action="reveal"]' : focusNext === 'result' && vote.state === 'revealed' ? '.vote-results-heading' : null;
+    if (!target) return;
+    item.current?.querySelector<HTMLElement>(target)?.focus();
+    setFocusNext(null);
+  }, [focusNext, vote.state]);
   // Among several votes' buttons a screen reader names the vote too, after the visible words.
   const named = (words: string): string => `${words}: ${vote.title}`;
 
@@ -39,6 +48,7 @@ export function VoteItem({ vote, shown, tell }: { vote: Vote; shown: boolean; te
     setFailure(null);
     try {
       await revealVote(workshopId, vote.id, token);
+      setFocusNext('result');
       tell(t('votes.actions.revealed', { title: vote.title }));
     } catch (error) {
       setFailure(revealProblem(error, t));
@@ -48,7 +58,7 @@ export function VoteItem({ vote, shown, tell }: { vote: Vote; shown: boolean; te
   };
 
   return (
-    <li className="vote-item" data-vote-id={vote.id}>
+    <li ref={item} className="vote-item" data-vote-id={vote.id}>
       <h3 className="vote-item-title">{vote.title}</h3>
       <p className="vote-item-facts">
         {t(`votes.state.${vote.state}`)} · {t('votes.notesCount', { count: vote.noteIds.length })} · {t('votes.budgetFacts', { count: vote.budget })} ·{' '}
@@ -68,6 +78,7 @@ export function VoteItem({ vote, shown, tell }: { vote: Vote; shown: boolean; te
             aria-label={named(t('votes.actions.close'))}
             onClick={() => {
               closeVote(doc, vote.id);
+              setFocusNext('reveal');
               tell(t('votes.actions.closed', { title: vote.title }));
             }}
           >
@@ -78,6 +89,7 @@ export function VoteItem({ vote, shown, tell }: { vote: Vote; shown: boolean; te
           <button
             type="button"
             className="button-quiet"
+            data-action="reveal"
             aria-label={named(t('votes.actions.reveal'))}
             aria-disabled={revealing || undefined}
             onClick={() => {

@@ -58,7 +58,7 @@ export function VoteResults({ shared, vote, large = false, onShowNote }: VoteRes
           {t('votes.results.heading', { title: vote.title })}
         </h2>
       ) : (
-        <h3 id={headingId} className="vote-results-heading">
+        <h3 id={headingId} className="vote-results-heading" tabIndex={-1}>
           {t('votes.results.heading', { title: vote.title })}
         </h3>
       )}
