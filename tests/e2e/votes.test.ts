@@ -102,6 +102,7 @@ describe('dot votes: opened by the facilitator, cast privately, revealed by grou
     await panel.getByLabel('Dots per person (1–20)').fill('3');
     await panel.getByLabel('Several dots may go on one note').check();
     await panel.getByRole('button', { name: 'Open the vote' }).click();
+    await panel.getByText(`The vote ${TITLE} is open and shown to the room.`).waitFor();
     await panel.getByRole('heading', { name: TITLE }).waitFor();
     expect(await panel.getByText('Open · 4 notes · 3 dots each · several dots may go on one note · Shown to the room').count()).toBe(1);
 

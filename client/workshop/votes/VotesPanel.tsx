@@ -60,7 +60,7 @@ export function VotesPanel() {
           )}
         </ul>
       )}
-      {facilitator && <OpenVoteForm tell={setTold} />}
+      {facilitator && <OpenVoteForm />}
     </section>
   );
 }
