@@ -151,6 +151,8 @@ describe('a draft stays with its writer until the reveal', () => {
     await eventually(() => {
       for (const client of [boShared, watcher, projector]) expect(Object.values(notesOf(client.doc))).toContain(secret);
     });
+    // The search finds the text once it was sent: before the reveal it was not there to find.
+    for (const client of [boShared, watcher, projector]) expect(client.received(secret)).toBe(true);
     expect(boPrivate.received(secret)).toBe(false);
     // The draft left Aviaja's private document once the note was on the board.
     await eventually(() => expect(draftsOf(otherTab.doc, privateStepId)).toEqual([]));
