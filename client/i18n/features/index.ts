@@ -7,6 +7,7 @@ import { templates } from './templates';
 import { run } from './run';
 import { threads } from './threads';
 import { views } from './views';
+import { votes } from './votes';
 import { weave } from './weave';
 
 /**
@@ -24,6 +25,7 @@ export const FEATURE_STRINGS = {
   boardChrome,
   facilitator,
   run,
+  votes,
 } as const;
 
 type Language = 'da' | 'sv' | 'en';
