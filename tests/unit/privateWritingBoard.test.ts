@@ -7,7 +7,7 @@ import { stepsMapOf } from '../../shared/schema';
 import { privateWritingOf } from '../../client/workshop/privateWriting/canvasDrafts';
 import { privateStepState } from '../../client/workshop/privateWriting/privateStep';
 import type { SidePanel, Workshop } from '../../client/workshop/WorkshopContext';
-import { citizen, workshop } from './issue9Fixtures';
+import { citizen, workshop } from './voicesFixtures';
 
 /** The parts of an open board the canvas's private writing reads and moves. */
 function board(identity: Workshop['identity']) {
