@@ -158,7 +158,9 @@ export function connect(doc: Y.Doc, workshopId: string, token: string, options: 
     offlineTimer = undefined;
     provider.disconnect();
     // clearData does not wait for the database to be deleted; deleting it once more does.
-    const erased = cache ? cache.clearData().then(() => forgetCachedWorkshop(workshopId)) : forgetCachedWorkshop(workshopId);
+    // A private document's refusal erases only that document's copy, not the shared board's.
+    const forget = (): Promise<void> => (privateDocument ? clearDocument(cacheName(workshopId, true)).catch(() => {}) : forgetCachedWorkshop(workshopId));
+    const erased = cache ? cache.clearData().then(forget) : forget();
     void erased.catch(() => {}).then(() => set('refused'));
   };
   const onClosed = ({ code }: { code: number }): void => {
