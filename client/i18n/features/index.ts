@@ -3,6 +3,7 @@ import { facilitator } from './facilitator';
 import { gatherings } from './gatherings';
 import { myNotes } from './myNotes';
 import { narrative } from './narrative';
+import { phone } from './phone';
 import { templates } from './templates';
 import { run } from './run';
 import { threads } from './threads';
@@ -24,6 +25,7 @@ export const FEATURE_STRINGS = {
   boardChrome,
   facilitator,
   run,
+  phone,
 } as const;
 
 type Language = 'da' | 'sv' | 'en';
