@@ -125,13 +125,15 @@ describe('the phone view: a participant writes without the canvas', () => {
 
     await phone.getByRole('button', { name: 'Edit note: The light over the fjord' }).click();
     const box = phone.getByLabel('Change your note');
-    expect(await phone.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+    await eventually(async () => expect(await phone.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA'));
     await box.fill('The light over the fjord in March');
     await phone.getByRole('button', { name: 'Save' }).click();
     await eventually(async () => expect(await noteOnCanvas('The light over the fjord in March')).toBeDefined());
     await eventually(async () => expect(await live().textContent()).toBe('Your note is changed.'));
     // Focus is back on the note's own Edit button.
-    expect(await phone.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Edit note: The light over the fjord in March');
+    await eventually(async () =>
+      expect(await phone.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Edit note: The light over the fjord in March'),
+    );
 
     await phone.getByRole('button', { name: 'Delete note: Too much traffic in the centre' }).click();
     await phone.getByText('Delete this note for everyone?').waitFor();
