@@ -1,6 +1,7 @@
 import type { Group } from '../shared/domain/groups';
 import type { Language } from '../shared/domain/languages';
 import type { Template } from '../shared/domain/roles';
+import type { VoteTally } from '../shared/domain/votes';
 import type { CreatedWorkshop, JoinedWorkshop, WorkshopInfo } from '../shared/protocol/httpApi';
 
 export type { CreatedWorkshop, JoinedWorkshop, WorkshopInfo, WorkshopUrls } from '../shared/protocol/httpApi';
@@ -58,4 +59,12 @@ export function fetchWorkshop(id: string, token: string): Promise<WorkshopInfo> 
 /** DELETE /api/workshops/:id (facilitator token): every stored byte of the workshop goes. */
 export function deleteWorkshop(id: string, token: string): Promise<void> {
   return call('DELETE', `/api/workshops/${encodeURIComponent(id)}`, undefined, token);
+}
+
+/**
+ * POST /api/workshops/:id/votes/:voteId/reveal (facilitator token): the server counts every
+ * participant's private ballot and writes only the tally into the shared document.
+ */
+export function revealVote(id: string, voteId: string, token: string): Promise<{ tally: VoteTally }> {
+  return call('POST', `/api/workshops/${encodeURIComponent(id)}/votes/${encodeURIComponent(voteId)}/reveal`, undefined, token);
 }

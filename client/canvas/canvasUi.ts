@@ -5,7 +5,7 @@ import { FletContextMenu } from './FletContextMenu';
 import { FletMainMenu } from './FletMainMenu';
 import { FletPageMenu } from './FletPageMenu';
 import { FletStylePanel } from './FletStylePanel';
-import { ThreadStrands } from './ThreadStrands';
+import { StrandsAndVoteDots } from './VoteDots';
 
 /**
  * tldraw's interface per role, at module scope so tldraw never sees new objects. What the
@@ -70,10 +70,10 @@ const workingComponents: TLComponents = {
   PageMenu: FletPageMenu,
   StylePanel: FletStylePanel,
   ContextMenu: FletContextMenu,
-  OnTheCanvas: ThreadStrands,
+  OnTheCanvas: StrandsAndVoteDots,
   InFrontOfTheCanvas: AddToThread,
 };
-const projectorComponents: TLComponents = { StylePanel: FletStylePanel, OnTheCanvas: ThreadStrands };
+const projectorComponents: TLComponents = { StylePanel: FletStylePanel, OnTheCanvas: StrandsAndVoteDots };
 const noOverrides: TLUiOverrides = {};
 
 /** The components and overrides of tldraw's interface for a role. */

@@ -32,6 +32,9 @@ import { StepBar } from './steps/StepBar';
 import { JoinCorner } from './projector/JoinCorner';
 import { ProjectorScreen } from './projector/ProjectorScreen';
 import { ViewNav } from './ViewNav';
+import { VoteBanner } from './votes/VoteBanner';
+import { VotesPanel } from './votes/VotesPanel';
+import { ProjectorVote } from './projector/ProjectorVote';
 import { WeaveView } from './weave/WeaveView';
 import { panelLabelKey, WorkshopProvider, type BoardView, type SidePanel, type Workshop } from './WorkshopContext';
 import { roomView, setRoomView } from './roomView';
@@ -165,6 +168,7 @@ export function BoardPage({ workshopId, projector }: { workshopId: string; proje
         {workshop ? <ProjectorScreen title={info?.title ?? 'Flet'} /> : <h1 className="visually-hidden">{info?.title ?? 'Flet'}</h1>}
         <div className="canvas" data-testid="canvas" hidden={projected !== 'board'}>
           {canvas}
+          {workshop && <ProjectorVote />}
         </div>
         {workshop && projected === 'weave' && <WeaveView />}
         {workshop && projected === 'narrative' && <NarrativeView />}
@@ -209,6 +213,7 @@ export function BoardPage({ workshopId, projector }: { workshopId: string; proje
         </div>
       )}
       {workshop && <StepBar />}
+      {workshop && <VoteBanner />}
       <div className="board-body">
         <main className="board-main">
           <div className="canvas" data-testid="canvas" hidden={view !== 'board'}>
@@ -228,6 +233,7 @@ export function BoardPage({ workshopId, projector }: { workshopId: string; proje
             {panel === 'steps' && <AgendaPanel />}
             {panel === 'moderation' && <ModerationPanel />}
             {panel === 'representation' && <RepresentationPanel />}
+            {panel === 'votes' && <VotesPanel />}
           </aside>
         )}
         {isFacilitator && shareOpen && info?.urls && 'facilitator' in info.urls && info.joinCode && (

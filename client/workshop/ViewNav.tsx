@@ -11,6 +11,7 @@ export function ViewNav() {
   const panels: SidePanel[] = [
     'steps',
     'threads',
+    'votes',
     identity.role === 'participant' ? 'myNotes' : null,
     facilitator ? 'gatherings' : null,
     facilitator ? 'moderation' : null,

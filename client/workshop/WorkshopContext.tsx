@@ -8,13 +8,14 @@ import type { Identity } from '../../shared/domain/identity';
 export type BoardView = 'board' | 'weave' | 'narrative';
 
 /** The side panels beside the canvas. */
-export type SidePanel = 'threads' | 'myNotes' | 'gatherings' | 'steps' | 'moderation' | 'representation' | null;
+export type SidePanel = 'threads' | 'myNotes' | 'gatherings' | 'steps' | 'moderation' | 'representation' | 'votes' | null;
 
 /** The facilitator's own panels, named in the facilitator's strings. */
 const FACILITATOR_PANELS: ReadonlySet<SidePanel> = new Set<SidePanel>(['moderation', 'representation']);
 
 /** The translation key of a side panel's name. */
 export function panelLabelKey(panel: Exclude<SidePanel, null>): string {
+  if (panel === 'votes') return 'votes.panel';
   return FACILITATOR_PANELS.has(panel) ? `facilitator.panels.${panel}` : `views.panels.${panel}`;
 }
 

@@ -13,6 +13,8 @@ import { DurableDocument, type StoredUpdate } from './DurableDocument';
 import { DocumentLimits, type RoomLimits } from './DocumentLimits';
 import { Presence, PresenceError } from './Presence';
 import { PresenceTicker } from './PresenceTicker';
+import { PrivateDocuments } from './PrivateDocuments';
+import { privateLimitsOf, PRIVATE_RULES } from './privateLimits';
 import { judgeUpdate } from './judgeUpdate';
 import { forgettingExpired, keepingDeleted } from './trash';
 
@@ -47,6 +49,8 @@ export class Room {
   private readonly held = new Map<Connection, Uint8Array[]>();
   private readonly limits: DocumentLimits;
   private durable!: DurableDocument;
+  /** The participants' private documents, which live and unload with this room. */
+  privates!: PrivateDocuments;
   /** Set once the room is deleted, unloaded or broken: nothing more is written. */
   private closed = false;
 
@@ -68,6 +72,13 @@ export class Room {
     // Anonymous participants are shown by their group's name in the workshop's language.
     const language = workshopOf(room.durable.doc).get('language');
     room.presence = new Presence({ language: isLanguage(language) ? language : undefined });
+    room.privates = new PrivateDocuments(workshopId, {
+      storage,
+      logger: room.logger,
+      limits: new DocumentLimits(privateLimitsOf(limits)),
+      shared: () => room.durable.doc,
+      authorize: PRIVATE_RULES,
+    });
     room.serverWrite(forgettingExpired(room.durable.doc, Date.now()), 'could not forget old trash');
     return room;
   }
@@ -307,8 +318,8 @@ export class Room {
   }
 
   /** Stores what is pending and writes a snapshot; used before unloading and at shutdown. */
-  persist(): Promise<void> {
-    return this.durable.persist();
+  async persist(): Promise<void> {
+    await Promise.all([this.durable.persist(), this.privates.persist()]);
   }
 
   /** Closes every socket; nothing more is stored or relayed. */
@@ -318,11 +329,13 @@ export class Room {
     for (const conn of this.connections) conn.close(code, reason);
     this.connections.clear();
     this.durable.close();
+    this.privates.shutdown(code, reason);
   }
 
-  /** Releases the document's memory after shutdown. */
+  /** Releases the documents' memory after shutdown. */
   destroy(): void {
     this.durable.destroy();
+    this.privates.destroy();
   }
 }
 

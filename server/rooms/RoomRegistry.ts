@@ -20,7 +20,8 @@ export type RoomPhase = RoomState['phase'];
 
 type LoadingState = { phase: 'loading'; load: Promise<Room> };
 /** Loaded and serving; the timer is set while nobody is connected. */
-type LiveState = { phase: 'live'; room: Room; unloadTimer: NodeJS.Timeout | null };
+/** `busy` counts the server's own work under way on it ({@link RoomRegistry.use}), which keeps it loaded too. */
+type LiveState = { phase: 'live'; room: Room; unloadTimer: NodeJS.Timeout | null; busy: number };
 /** Storing its last changes before it goes; sockets that arrive meanwhile wait for the next load. */
 type UnloadingState = { phase: 'unloading'; room: Room; done: Promise<void> };
 type RoomState = LoadingState | LiveState | UnloadingState;
@@ -28,6 +29,8 @@ type RoomState = LoadingState | LiveState | UnloadingState;
 /** A socket of a workshop, in a room or waiting for one. */
 interface Member {
   conn: Connection;
+  /** A socket of its person's private document rather than of the shared one. */
+  privateDocument: boolean;
   room: Room | null;
   /** Frames read before the room was there, handed to it in order. */
   early: Uint8Array[];
@@ -76,8 +79,11 @@ export class RoomRegistry {
     return this.workshops.get(workshopId)?.state.phase;
   }
 
-  /** Takes an authenticated socket, admitted with {@link admit}, into its workshop's room. */
-  connect(socket: RoomSocket, lease: SessionLease): void {
+  /**
+   * Takes an authenticated socket, admitted with {@link admit}, into its workshop's room: the
+   * shared document, or (`privateDocument`) its participant's own private one.
+   */
+  connect(socket: RoomSocket, lease: SessionLease, options: { privateDocument?: boolean } = {}): void {
     const conn = new Connection(socket, lease);
     const workshopId = lease.session.workshopId;
     if (this.stopping) {
@@ -86,7 +92,7 @@ export class RoomRegistry {
       return;
     }
     const joined = this.workshops.get(workshopId) ?? this.open(workshopId);
-    const member: Member = { conn, room: null, early: [] };
+    const member: Member = { conn, privateDocument: options.privateDocument === true, room: null, early: [] };
     joined.members.add(member);
     const log = this.logger.child({ workshopId });
     socket.listen({
@@ -114,7 +120,15 @@ export class RoomRegistry {
    * is loaded if it is not live, and the change takes the same store-before-relay path as a
    * client's. Resolves once it is stored and relayed.
    */
-  async change(workshopId: string, fn: (doc: Y.Doc) => void): Promise<void> {
+  change(workshopId: string, fn: (doc: Y.Doc) => void): Promise<void> {
+    return this.use(workshopId, (room) => room.change(fn));
+  }
+
+  /**
+   * Runs `fn` on the workshop's live room (loaded if it is not), for the server's own work on
+   * its documents, shared and private (a reveal). An idle room unloads only after its grace.
+   */
+  async use<T>(workshopId: string, fn: (room: Room) => Promise<T>): Promise<T> {
     // A room may be loading or unloading when asked; each wait ends in another phase.
     for (let attempt = 0; attempt < 5; attempt++) {
       if (this.stopping) throw new Error('the server is stopping');
@@ -123,9 +137,21 @@ export class RoomRegistry {
       if (state.phase === 'loading') await state.load.catch(() => undefined);
       else if (state.phase === 'unloading') await state.done;
       else if (state.room.isClosed) this.startLoad(workshop);
-      else return state.room.change(fn);
+      else return this.busyWith(workshop, state, fn);
     }
     throw new Error('the workshop’s room could not be loaded');
+  }
+
+  private async busyWith<T>(workshop: Workshop, state: LiveState, fn: (room: Room) => Promise<T>): Promise<T> {
+    if (state.unloadTimer) clearTimeout(state.unloadTimer);
+    state.unloadTimer = null;
+    state.busy += 1;
+    try {
+      return await fn(state.room);
+    } finally {
+      state.busy -= 1;
+      if (this.workshops.get(workshop.id) === workshop && workshop.state === state) this.unloadWhenIdle(workshop, state);
+    }
   }
 
   /** Closes a deleted workshop's sockets and forgets its room without storing anything more. */
@@ -186,7 +212,7 @@ export class RoomRegistry {
       (room) => {
         if (!current()) return;
         this.logger.info({ workshopId: workshop.id }, 'room loaded');
-        const live: LiveState = { phase: 'live', room, unloadTimer: null };
+        const live: LiveState = { phase: 'live', room, unloadTimer: null, busy: 0 };
         workshop.state = live;
         for (const member of workshop.members) if (!member.room) this.join(room, member);
         this.unloadWhenIdle(workshop, live);
@@ -203,8 +229,9 @@ export class RoomRegistry {
   private join(room: Room, member: Member): void {
     if (!member.conn.open) return;
     member.room = room;
-    room.add(member.conn);
-    for (const bytes of member.early.splice(0)) if (member.conn.open) room.receive(member.conn, bytes);
+    if (member.privateDocument) room.privates.add(member.conn);
+    else room.add(member.conn);
+    for (const bytes of member.early.splice(0)) if (member.conn.open) deliver(member, room, bytes);
   }
 
   private read(member: Member, data: Uint8Array, isBinary: boolean): void {
@@ -214,14 +241,15 @@ export class RoomRegistry {
     if (!isBinary) return conn.close(CLOSE_CODE.badFrame, 'text frames are not spoken here');
     if (data.length > this.maxFrameBytes) return conn.close(CLOSE_CODE.tooLarge, 'frame too large');
     conn.charge(data.length);
-    if (member.room) member.room.receive(conn, data);
+    if (member.room) deliver(member, member.room, data);
     else member.early.push(data);
   }
 
   private leave(workshop: Workshop, member: Member): void {
     member.conn.dispose();
     workshop.members.delete(member);
-    member.room?.remove(member.conn);
+    if (member.privateDocument) member.room?.privates.remove(member.conn);
+    else member.room?.remove(member.conn);
     // A late close of a deleted workshop, or of a room already replaced, changes nothing.
     if (this.workshops.get(workshop.id) !== workshop || workshop.state.phase !== 'live') return;
     const state = workshop.state;
@@ -233,10 +261,10 @@ export class RoomRegistry {
   }
 
   private unloadWhenIdle(workshop: Workshop, state: LiveState): void {
-    if (state.unloadTimer || workshop.members.size > 0) return;
+    if (state.unloadTimer || workshop.members.size > 0 || state.busy > 0) return;
     state.unloadTimer = setTimeout(() => {
       state.unloadTimer = null;
-      if (workshop.state === state && workshop.members.size === 0) this.unload(workshop, state.room);
+      if (workshop.state === state && workshop.members.size === 0 && state.busy === 0) this.unload(workshop, state.room);
     }, this.timing.unloadGraceMs);
     state.unloadTimer.unref();
   }
@@ -283,6 +311,12 @@ export class RoomRegistry {
       }
     }
   }
+}
+
+/** Hands a frame to the document its socket speaks for. */
+function deliver(member: Member, room: Room, data: Uint8Array): void {
+  if (member.privateDocument) room.privates.receive(member.conn, data);
+  else room.receive(member.conn, data);
 }
 
 /** The room a state ends with, once no load or unload is under way; its unload timer is stopped. */

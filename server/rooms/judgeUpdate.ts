@@ -1,11 +1,15 @@
 import type * as Y from 'yjs';
 import { authorize } from '../../shared/domain/authorize';
+import type { RefusalOf } from '../../shared/domain/refusal';
+import { isPrivateTopLevel } from '../../shared/privateSchema';
 import type { CanvasRecord } from '../../shared/domain/canvasRules';
 import { notesDeletedBy } from '../../shared/domain/moderation';
 import { identityKey, type Identity } from '../../shared/domain/identity';
 import { CLOSE_CODE, type CloseCode } from '../../shared/protocol/closeCodes';
 import { writeRuleOf } from '../../shared/schema';
-import { changesOf, decodeUntrustedUpdate, isKnown, TooManyChangesError, type ChangeStats, type DecodedUpdate } from '../../shared/validate/changes';
+import {
+  changesOf, decodeUntrustedUpdate, isKnown, TooManyChangesError, type Change, type ChangeStats, type DecodedUpdate,
+} from '../../shared/validate/changes';
 import { checkUpdate, isMissingState } from '../../shared/validate/yUpdate';
 import type { DocumentLimits, DocumentSize } from './DocumentLimits';
 
@@ -33,6 +37,11 @@ export interface GateContext {
   size: DocumentSize;
   /** Told how many existing structs the update's delete set made the gate visit. */
   visited(count: number): void;
+  /**
+   * The write rules of this document: the shared document's ({@link authorize}) unless given.
+   * A participant's private document brings its own (shared/domain/privateRules.ts).
+   */
+  authorize?: (sender: Identity, changes: readonly Change[], doc: Y.Doc) => RefusalOf<string> | null;
 }
 
 /**
@@ -74,10 +83,10 @@ export function judgeUpdate(sender: Identity, update: Uint8Array, context: GateC
   } finally {
     if (stats.visited > 0) context.visited(stats.visited);
   }
-  const refusal = authorize(sender, changes, doc);
+  const refusal = (context.authorize ?? authorize)(sender, changes, doc);
   if (refusal) {
     // An unlisted top-level name is the sender's own text: logged as such, not quoted.
-    const top = writeRuleOf(refusal.top) ? refusal.top : 'unlisted';
+    const top = writeRuleOf(refusal.top) || isPrivateTopLevel(refusal.top) ? refusal.top : 'unlisted';
     return { kind: 'refuse', code: CLOSE_CODE.forbidden, log: { reason: refusal.reason, top, detail: refusal.detail } };
   }
   const overLimit = context.limits.check(owner, changes, update.length, context.size);

@@ -3,10 +3,11 @@ import {
 } from '../../shared/protocol/limits';
 
 /**
- * Sockets one person (one token) may hold open at once: a few tabs or devices. More is a
- * script or a leak, and each socket costs the server a copy of every relayed frame.
+ * Sockets one person (one token) may hold open at once: a few tabs or devices, each with the
+ * shared document's socket and (for a participant) the private document's. More is a script
+ * or a leak, and each socket costs the server a copy of every relayed frame.
  */
-export const MAX_SOCKETS_PER_SESSION = 4;
+export const MAX_SOCKETS_PER_SESSION = 8;
 
 /** What one person may send, shared by all of their sockets. */
 export interface SessionLimits {

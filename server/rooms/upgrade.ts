@@ -10,8 +10,8 @@ import { WsRoomSocket } from './WsRoomSocket';
 /** Longest time from an upgrade request to the WebSocket (or its refusal). */
 const UPGRADE_TIMEOUT_MS = 10_000;
 
-/** `/ws/<workshopId>`: ids are base64url. */
-const WS_PATH = /^\/ws\/([A-Za-z0-9_-]{1,128})$/;
+/** `/ws/<workshopId>`, or `/ws/<workshopId>/private` for the token holder's private document: ids are base64url. */
+const WS_PATH = /^\/ws\/([A-Za-z0-9_-]{1,128})(\/private)?$/;
 
 /**
  * The answer to one socket too many of one token. An HTTP refusal rather than a close code:
@@ -26,7 +26,9 @@ const TOO_MANY_SOCKETS = JSON.stringify({
 
 /**
  * Handles an HTTP upgrade: the token (query `token`) must belong to the workshop named in
- * the path, else the upgrade is refused with 401 before any WebSocket exists. One token may
+ * the path, else the upgrade is refused with 401 before any WebSocket exists. A private
+ * document's path is open to participants only (403 for the facilitator and the projector),
+ * and leads to the token's own private document. One token may
  * hold a few sockets at once; one more is refused with 429 until one of them closes.
  */
 export function upgradeHandler(wss: WebSocketServer, registry: RoomRegistry, storage: Storage, logger: Logger) {
@@ -37,18 +39,21 @@ export function upgradeHandler(wss: WebSocketServer, registry: RoomRegistry, sto
     const match = WS_PATH.exec(url.pathname);
     if (!match) return refuse(socket, 404, 'Not Found');
     const workshopId = match[1];
+    const privateDocument = match[2] !== undefined;
     // No upgrade may hold its socket for ever (a lookup that never ends, a stuck handshake).
     const timer = setTimeout(() => refuse(socket, 503, 'Service Unavailable'), UPGRADE_TIMEOUT_MS);
     timer.unref();
     authenticate(storage, url.searchParams.get('token') ?? undefined)
       .then((session) => {
         if (!session || session.workshopId !== workshopId) return refuse(socket, 401, 'Unauthorized');
+        // Only participants have a private document; the facilitator and the projector have none to open.
+        if (privateDocument && session.role !== 'participant') return refuse(socket, 403, 'Forbidden');
         if (socket.destroyed) return;
         const lease = registry.admit(session);
         if (!lease) return refuse(socket, 429, 'Too Many Requests', TOO_MANY_SOCKETS);
         // The place is held for as long as the connection exists, handshake or not.
         socket.once('close', () => lease.release());
-        wss.handleUpgrade(request, socket, head, (ws) => registry.connect(new WsRoomSocket(ws), lease));
+        wss.handleUpgrade(request, socket, head, (ws) => registry.connect(new WsRoomSocket(ws), lease, { privateDocument }));
       })
       .catch((error: unknown) => {
         logger.error({ err: error, workshopId }, 'upgrade failed');

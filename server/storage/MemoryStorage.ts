@@ -113,8 +113,10 @@ export class MemoryStorage implements Storage {
   async deleteWorkshop(id: string): Promise<void> {
     this.checkWritable();
     this.workshops.delete(id);
-    this.logs.delete(id);
-    this.owners.delete(id);
+    // The workshop's document and its participants' private ones (`<id>/private/…`).
+    const mine = (documentId: string): boolean => documentId === id || documentId.startsWith(`${id}/`);
+    for (const documentId of this.logs.keys()) if (mine(documentId)) this.logs.delete(documentId);
+    for (const documentId of this.owners.keys()) if (mine(documentId)) this.owners.delete(documentId);
     for (const [key, participant] of this.participants) if (participant.workshopId === id) this.participants.delete(key);
     for (const [key, token] of this.tokens) if (token.workshopId === id) this.tokens.delete(key);
   }

@@ -94,6 +94,11 @@ export class SqliteStorage implements Storage {
       deleteTokens: db.prepare('DELETE FROM tokens WHERE workshop_id = ?'),
       deleteParticipants: db.prepare('DELETE FROM participants WHERE workshop_id = ?'),
       deleteWorkshop: db.prepare('DELETE FROM workshops WHERE id = ?'),
+      // Every private document of a workshop is stored under `<id>/…` (see privateDocumentId):
+      // a range, not LIKE, since `_` (a base64url letter) is a LIKE wildcard.
+      deletePrivateUpdates: db.prepare('DELETE FROM updates WHERE workshop_id >= ? AND workshop_id < ?'),
+      deletePrivateSnapshots: db.prepare('DELETE FROM snapshots WHERE workshop_id >= ? AND workshop_id < ?'),
+      deletePrivateOwners: db.prepare('DELETE FROM client_owners WHERE workshop_id >= ? AND workshop_id < ?'),
     };
   }
 
@@ -186,6 +191,10 @@ export class SqliteStorage implements Storage {
       s.deleteParticipants.run(id);
       s.deleteOwners.run(id);
       s.deleteWorkshop.run(id);
+      const [from, to] = documentsUnder(id);
+      s.deletePrivateUpdates.run(from, to);
+      s.deletePrivateSnapshots.run(from, to);
+      s.deletePrivateOwners.run(from, to);
     })();
     // secure_delete zeroes freed pages in the main file, but the write-ahead log still holds
     // the old page images until it is checkpointed and truncated. The background checkpointer
@@ -204,6 +213,11 @@ export class SqliteStorage implements Storage {
     this.db.pragma('wal_checkpoint(TRUNCATE)');
     this.db.close();
   }
+}
+
+/** The range of document ids under a workshop's (`<id>/` up to, not including, `<id>0`: '0' follows '/'). */
+export function documentsUnder(workshopId: string): [string, string] {
+  return [`${workshopId}/`, `${workshopId}0`];
 }
 
 function toWorkshop(row: WorkshopRow | undefined): WorkshopRecord | undefined {

@@ -84,7 +84,10 @@ export interface Storage {
   /** Replaces the snapshot and every log row up to `throughSeq` with `snapshot`, atomically. */
   compact(workshopId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
 
-  /** Removes every stored byte of the workshop, including freed pages and the write-ahead log. */
+  /**
+   * Removes every stored byte of the workshop, its participants' private documents (stored
+   * under `<id>/…`) included, and freed pages and the write-ahead log.
+   */
   deleteWorkshop(id: string): Promise<void>;
   close(): Promise<void>;
 }

@@ -4,12 +4,20 @@ import type { Change } from '../validate/changes';
 import { recordProblem } from '../validate/records';
 import { canvasRefusal, type CanvasRecord, type CanvasRefusal } from './canvasRules';
 import type { Identity } from './identity';
+import type { DraftRefusal } from './privateRules';
 import { everHeld, isProcessRule, processRefusal, type ProcessRefusal, type ProcessRule } from './processRules';
 import type { RefusalOf } from './refusal';
 import { liveRefusal, stepsRefusal, type RunRefusal } from './runRules';
+import { votesRefusal, type VoteRefusal } from './voteRules';
+import type { BallotRefusal } from './votes';
 
-/** Why an update was refused: for logs and tests, never containing document content. */
-export type Refusal = RefusalOf<CanvasRefusal | ProcessRefusal | RunRefusal | 'unknown-type' | 'server-only' | 'invalid-record'>;
+/**
+ * Why an update was refused: for logs and tests, never containing document content. The
+ * reasons of a private document's gate (privateRules.ts) are among them.
+ */
+export type Refusal = RefusalOf<
+  CanvasRefusal | ProcessRefusal | RunRefusal | VoteRefusal | DraftRefusal | BallotRefusal | 'unknown-type' | 'server-only' | 'invalid-record'
+>;
 
 /** A canvas record as it was and as an update leaves it (null: absent). */
 export interface RecordChange {
@@ -22,7 +30,8 @@ export interface RecordChange {
  * May `actor` make these changes to `doc`? Every top-level name must be listed in
  * shared/schema.ts; its write rule decides, and every canvas record an update creates or
  * changes must pass tldraw's validators once its changed fields are merged in. The agenda
- * (`steps`) and `live` hold only the values runRules.ts accepts, whoever writes them.
+ * (`steps`) and `live` hold only the values runRules.ts accepts, and `votes` those
+ * voteRules.ts accepts, whoever writes them.
  *
  * @returns null when every change is allowed, else the first refusal.
  */
@@ -31,6 +40,7 @@ export function authorize(actor: Identity, changes: readonly Change[], doc: Y.Do
   const canvas: Change[] = [];
   const steps: Change[] = [];
   const live: Change[] = [];
+  const votes: Change[] = [];
   const process = new Map<ProcessRule, Change[]>();
   for (const change of changes) {
     const rule = writeRuleOf(change.top);
@@ -41,6 +51,7 @@ export function authorize(actor: Identity, changes: readonly Change[], doc: Y.Do
     }
     if (change.top === TOP_LEVEL.steps) steps.push(change);
     else if (change.top === TOP_LEVEL.live) live.push(change);
+    else if (change.top === TOP_LEVEL.votes) votes.push(change);
     else if (rule === 'canvas') canvas.push(change);
     else if (isProcessRule(rule)) {
       let list = process.get(rule);
@@ -52,6 +63,7 @@ export function authorize(actor: Identity, changes: readonly Change[], doc: Y.Do
   return (
     stepsRefusal(steps, doc, addedGatherings) ??
     liveRefusal(live) ??
+    votesRefusal(votes, doc) ??
     processRefusal(actor, process, doc) ??
     authorizeCanvas(actor, canvas, doc, addedGatherings)
   );

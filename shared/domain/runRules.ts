@@ -19,7 +19,7 @@ import { timerProblem } from './timer';
 export type RunRefusal = 'invalid-step' | 'unknown-gathering' | 'invalid-live';
 
 /** Every field a step may have (steps.ts writes them all). */
-export const STEP_FIELDS = ['gatheringId', 'title', 'prompt', 'durationSec', 'order', 'frameId'] as const;
+export const STEP_FIELDS = ['gatheringId', 'title', 'prompt', 'durationSec', 'order', 'frameId', 'private', 'revealedAt'] as const;
 /** Fields without which a step is none (steps.ts reads nothing else without them). */
 const REQUIRED_STEP_FIELDS = ['gatheringId', 'title'] as const;
 /** Longest id a step or `live` may name (a gathering, a frame, a step, a thread). */
@@ -41,6 +41,8 @@ const LIVE_VALUES: Readonly<Record<string, (value: unknown) => boolean>> = {
   view: (value) => value === 'board' || value === 'weave' || value === 'narrative',
   /** The thread the facilitator shows the room, or none (client/canvas/roomHighlight.ts). */
   highlightThreadId: (value) => value === null || isRunId(value),
+  /** The vote shown to the room, or none (votes.ts). */
+  voteId: (value) => value === null || isRunId(value),
 };
 
 /** The keys `live` may hold. */
@@ -69,6 +71,12 @@ export function stepFieldProblem(field: string, value: unknown): string | null {
       return isOrderKey(value, MAX_STEP_ORDER_CHARS) ? null : 'order';
     case 'frameId':
       return value === null || isRunId(value) ? null : 'frameId';
+    case 'private':
+      return typeof value === 'boolean' ? null : 'private';
+    case 'revealedAt':
+      // The server's, written at reveal through room.change (not gated): nobody else sets it,
+      // so that a private step cannot be passed off as revealed while its drafts are still private.
+      return 'revealedAt';
     default:
       // The name is the sender's own text: not repeated in logs.
       return 'unknown field';

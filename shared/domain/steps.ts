@@ -24,6 +24,13 @@ export interface Step {
   order: string;
   /** The frame shape of the step on the gathering's page, or null when it has none. */
   frameId: string | null;
+  /**
+   * Whether what people write in the step stays in their private documents (drafts.ts) until
+   * the facilitator reveals it.
+   */
+  private: boolean;
+  /** When the server revealed the step's drafts (server ms), or null; only the server writes it. */
+  revealedAt: number | null;
 }
 
 /** What the facilitator gives a step. */
@@ -78,6 +85,7 @@ function stepFrom(id: string, fields: Y.Map<unknown>): Step | null {
   const durationSec = fields.get('durationSec');
   const order = fields.get('order');
   const frameId = fields.get('frameId');
+  const revealedAt = fields.get('revealedAt');
   return {
     id,
     gatheringId,
@@ -86,6 +94,8 @@ function stepFrom(id: string, fields: Y.Map<unknown>): Step | null {
     durationSec: typeof durationSec === 'number' && Number.isFinite(durationSec) && durationSec >= 0 ? durationSec : DEFAULT_STEP_DURATION_SEC,
     order: typeof order === 'string' ? order : 'a0',
     frameId: typeof frameId === 'string' ? frameId : null,
+    private: fields.get('private') === true,
+    revealedAt: typeof revealedAt === 'number' && Number.isFinite(revealedAt) ? revealedAt : null,
   };
 }
 
@@ -241,10 +251,13 @@ export function addStep(doc: Y.Doc, gatheringId: string, facts: StepFacts, box?:
       durationSec: facts.durationSec ?? DEFAULT_STEP_DURATION_SEC,
       order,
       frameId,
+      private: false,
+      revealedAt: null,
     };
     const fields = new Y.Map<unknown>();
     stepsMapOf(doc).set(id, fields);
-    for (const [key, value] of Object.entries(created)) if (key !== 'id') fields.set(key, value);
+    // The reveal time is the server's alone (runRules.ts); a new step has none.
+    for (const [key, value] of Object.entries(created)) if (key !== 'id' && key !== 'revealedAt') fields.set(key, value);
   });
   return created;
 }
@@ -265,6 +278,15 @@ export function updateStep(doc: Y.Doc, id: string, facts: Partial<StepFacts>): v
     if (facts.prompt !== undefined) fields.set('prompt', facts.prompt.trim());
     if (facts.durationSec !== undefined) fields.set('durationSec', facts.durationSec);
   });
+}
+
+/**
+ * Marks a step private (what people write in it goes to their private documents until the
+ * reveal) or not. A step whose drafts were revealed stays revealed either way.
+ */
+export function setStepPrivate(doc: Y.Doc, id: string, value: boolean): void {
+  const fields = stepsMapOf(doc).get(id);
+  if (fields instanceof Y.Map && fields.get('private') !== value) fields.set('private', value);
 }
 
 /** Moves a step one place earlier (-1) or later (+1) in its gathering's agenda. */

@@ -48,7 +48,7 @@ export interface NoteTally {
 
 /** What a reveal shows: never who gave which dot. */
 export interface VoteTally {
-  /** Notes sorted by total, most dots first (ties in the vote's note order). */
+  /** Every note of the vote (those without dots too), sorted by total, most dots first (ties in the vote's note order). */
   notes: NoteTally[];
   /** People who gave at least one dot. */
   voters: number;
@@ -167,7 +167,39 @@ export type BallotRefusal = 'invalid-ballot' | 'unknown-vote' | 'vote-not-open' 
  * private document's ballots; the browser runs it before giving a dot.
  */
 export function ballotRefusal(shared: Y.Doc, privateDoc: Y.Doc, key: string, entry: unknown): BallotRefusal | null {
-  throw new Error(`not built yet: ${String(shared)} ${String(privateDoc)} ${key} ${String(entry)}`);
+  const after = new Map<string, unknown>(ballotsMapOf(privateDoc).entries());
+  if (entry === null) after.delete(key);
+  else after.set(key, entry);
+  return ballotChangeRefusal(shared, after, key, entry);
+}
+
+/**
+ * The rule of {@link ballotRefusal} for one changed key, with every entry of the person's
+ * ballots as the change leaves them (`after`), so that an update moving a dot from one note
+ * to another in one go is judged on where the dots end up.
+ */
+export function ballotChangeRefusal(shared: Y.Doc, after: ReadonlyMap<string, unknown>, key: string, entry: unknown): BallotRefusal | null {
+  const slash = key.indexOf('/');
+  if (slash <= 0) return 'invalid-ballot';
+  const vote = voteOf(shared, key.slice(0, slash));
+  if (entry === null) {
+    // Taking dots back: only while the vote is open, so a closed vote's count stays as it was.
+    if (!vote) return 'unknown-vote';
+    return vote.state === 'open' ? null : 'vote-not-open';
+  }
+  if (!isBallotEntry(entry) || key !== ballotKey(entry.voteId, entry.noteId)) return 'invalid-ballot';
+  if (!Number.isInteger(entry.dots) || entry.dots < 1) return 'invalid-ballot';
+  if (!vote) return 'unknown-vote';
+  if (vote.state !== 'open') return 'vote-not-open';
+  if (!vote.noteIds.includes(entry.noteId)) return 'note-not-in-vote';
+  if (!vote.several && entry.dots > 1) return 'one-dot-per-note';
+  let given = 0;
+  for (const [otherKey, other] of after) {
+    if (otherKey.startsWith(`${vote.id}/`) && isBallotEntry(other) && other.voteId === vote.id) given += other.dots;
+  }
+  if (given > vote.budget) return 'over-budget';
+  if (entry.gatheringId !== currentGatheringId(shared)) return 'wrong-place';
+  return null;
 }
 
 /** One voter's ballot as the server reads it at reveal. */
@@ -178,10 +210,40 @@ export interface CountedBallot {
 
 /**
  * The tally of a vote from every voter's ballot: entries outside the vote or past the budget
- * are not counted (they cannot pass the gate, but a tally never trusts what it reads).
+ * are not counted (they cannot pass the gate, but a tally never trusts what it reads), and
+ * where only one dot may go on a note, a note gets one at most. A voter's entries are
+ * counted in the vote's note order, so which ones fall past the budget does not depend on
+ * the order the server read them in.
  */
 export function tallyVote(vote: Vote, ballots: readonly CountedBallot[], revealedAt: number): VoteTally {
-  throw new Error(`not built yet: ${vote.id} ${ballots.length} ${revealedAt}`);
+  const order = new Map(vote.noteIds.map((noteId, index) => [noteId, index]));
+  const notes = new Map<string, NoteTally>(vote.noteIds.map((noteId) => [noteId, { noteId, total: 0, byGroup: {}, byPlace: {} }]));
+  let voters = 0;
+  const votersByGroup: Partial<Record<Group, number>> = {};
+  for (const ballot of ballots) {
+    const entries = ballot.entries
+      .filter((entry) => isBallotEntry(entry) && entry.voteId === vote.id && order.has(entry.noteId) && Number.isInteger(entry.dots) && entry.dots >= 1)
+      .sort((a, b) => (order.get(a.noteId) ?? 0) - (order.get(b.noteId) ?? 0));
+    const counted = new Set<string>();
+    let spent = 0;
+    for (const entry of entries) {
+      // One entry per note; more than one dot only where several may go on one note.
+      const dots = vote.several ? entry.dots : 1;
+      if (counted.has(entry.noteId) || spent + dots > vote.budget) continue;
+      counted.add(entry.noteId);
+      spent += dots;
+      const note = notes.get(entry.noteId) as NoteTally;
+      note.total += dots;
+      if (ballot.group) note.byGroup[ballot.group] = (note.byGroup[ballot.group] ?? 0) + dots;
+      const place = entry.gatheringId ?? '';
+      note.byPlace[place] = (note.byPlace[place] ?? 0) + dots;
+    }
+    if (spent === 0) continue;
+    voters++;
+    if (ballot.group) votersByGroup[ballot.group] = (votersByGroup[ballot.group] ?? 0) + 1;
+  }
+  const sorted = [...notes.values()].sort((a, b) => b.total - a.total || (order.get(a.noteId) ?? 0) - (order.get(b.noteId) ?? 0));
+  return { notes: sorted, voters, votersByGroup, revealedAt };
 }
 
 /** The server's side of a reveal: writes the tally and marks the vote revealed. */

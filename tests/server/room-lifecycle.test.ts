@@ -12,7 +12,7 @@ import { connectClient, type TestClient } from '../helpers/yjsClient';
 const PING_INTERVAL_MS = 200;
 const UNLOAD_GRACE_MS = 300;
 /** Clients that connect to a cold room at the same moment (more than one token may hold). */
-const CONCURRENT_CLIENTS = 6;
+const CONCURRENT_CLIENTS = MAX_SOCKETS_PER_SESSION + 2;
 
 function count(text: string, message: string, workshopId: string): number {
   return text.split('\n').filter((line) => line.includes(`"msg":"${message}"`) && line.includes(workshopId)).length;

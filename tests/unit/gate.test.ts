@@ -78,8 +78,8 @@ describe('changesOf', () => {
   });
 
   it('names a top-level type the document does not have', () => {
-    const { changes, refusal } = verdict(board(), FACILITATOR, (doc) => doc.getMap('votes').set('x', 1));
-    expect(changes).toEqual([expect.objectContaining({ top: 'votes', key: 'x', kind: 'create' })]);
+    const { changes, refusal } = verdict(board(), FACILITATOR, (doc) => doc.getMap('ballots').set('x', 1));
+    expect(changes).toEqual([expect.objectContaining({ top: 'ballots', key: 'x', kind: 'create' })]);
     expect(refusal?.reason).toBe('unknown-type');
   });
 });

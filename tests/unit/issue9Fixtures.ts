@@ -39,7 +39,7 @@ export function copyOf(doc: Y.Doc): Y.Doc {
 export function changesMade(server: Y.Doc, edit: (doc: Y.Doc) => void): { changes: Change[]; update: Uint8Array } {
   const client = copyOf(server);
   const before = Y.encodeStateVector(client);
-  edit(client);
+  client.transact(() => edit(client));
   const update = Y.encodeStateAsUpdate(client, before);
   const decoded = decodeUntrustedUpdate(update);
   expect(checkUpdate(server, decoded)).toBeNull();

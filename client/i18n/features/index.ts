@@ -8,6 +8,7 @@ import { templates } from './templates';
 import { run } from './run';
 import { threads } from './threads';
 import { views } from './views';
+import { votes } from './votes';
 import { weave } from './weave';
 
 /**
@@ -26,6 +27,7 @@ export const FEATURE_STRINGS = {
   facilitator,
   run,
   phone,
+  votes,
 } as const;
 
 type Language = 'da' | 'sv' | 'en';
