@@ -68,3 +68,12 @@ export function deleteWorkshop(id: string, token: string): Promise<void> {
 export function revealVote(id: string, voteId: string, token: string): Promise<{ tally: VoteTally }> {
   return call('POST', `/api/workshops/${encodeURIComponent(id)}/votes/${encodeURIComponent(voteId)}/reveal`, undefined, token);
 }
+
+/**
+ * POST /api/workshops/:id/steps/:stepId/reveal (facilitator token): the server moves every
+ * participant's drafts of the private step onto the board, without their names when
+ * `anonymous`; answers how many notes it moved.
+ */
+export function revealStep(workshopId: string, stepId: string, anonymous: boolean, token: string): Promise<{ revealed: number }> {
+  return call('POST', `/api/workshops/${encodeURIComponent(workshopId)}/steps/${encodeURIComponent(stepId)}/reveal`, { anonymous }, token);
+}

@@ -14,6 +14,8 @@ import { assetUrls, editorOptions, externalContent, licenseKey, shapeUtils } fro
 import { followFacilitator } from './follow';
 import { guardCanvas } from './guard';
 import { openOnContent } from './openOnContent';
+import { keepNotesOffBoardInPrivateStep } from './privateNotes';
+import { privateWritingOf } from '../workshop/privateWriting/canvasDrafts';
 import { projectorOverlayUtils } from './projectorOverlays';
 import { landNotesInStepFrame } from './stepFrame';
 
@@ -70,9 +72,12 @@ export function FletCanvas({ store, userId, name, color, language, projector, id
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const getShapeVisibility = useMemo(() => shapeVisibilityFor(identity), [personKey]);
   // The editor is set up once; the document it reads gatherings from is read when needed.
-  const doc = useOptionalWorkshop()?.doc ?? null;
+  const workshop = useOptionalWorkshop();
+  const doc = workshop?.doc ?? null;
   const docRef = useRef(doc);
   docRef.current = doc;
+  const workshopRef = useRef(workshop);
+  workshopRef.current = workshop;
 
   const onMount = useMemo(
     () =>
@@ -93,6 +98,7 @@ export function FletCanvas({ store, userId, name, color, language, projector, id
             }),
           );
           disposers.push(openOnContent(editor));
+          if (identity.role === 'participant') disposers.push(keepNotesOffBoardInPrivateStep(editor, privateWritingOf(() => workshopRef.current)));
         }
         return () => {
           for (const dispose of disposers.splice(0).reverse()) dispose();

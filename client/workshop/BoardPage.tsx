@@ -23,6 +23,7 @@ import { GatheringBar } from './gatherings/GatheringBar';
 import { GatheringsPanel } from './gatherings/GatheringsPanel';
 import { ModerationPanel } from './moderation/ModerationPanel';
 import { MyNotesPanel } from './myNotes/MyNotesPanel';
+import { DraftsPanel } from './privateWriting/DraftsPanel';
 import { RepresentationPanel } from './representation/RepresentationPanel';
 import { NarrativeView } from './narrative/NarrativeView';
 import { ThreadsPanel } from './threads/ThreadsPanel';
@@ -234,6 +235,7 @@ export function BoardPage({ workshopId, projector }: { workshopId: string; proje
             {panel === 'moderation' && <ModerationPanel />}
             {panel === 'representation' && <RepresentationPanel />}
             {panel === 'votes' && <VotesPanel />}
+            {panel === 'drafts' && <DraftsPanel />}
           </aside>
         )}
         {isFacilitator && shareOpen && info?.urls && 'facilitator' in info.urls && info.joinCode && (

@@ -8,7 +8,7 @@ import type { Identity } from '../../shared/domain/identity';
 export type BoardView = 'board' | 'weave' | 'narrative';
 
 /** The side panels beside the canvas. */
-export type SidePanel = 'threads' | 'myNotes' | 'gatherings' | 'steps' | 'moderation' | 'representation' | 'votes' | null;
+export type SidePanel = 'threads' | 'myNotes' | 'gatherings' | 'steps' | 'moderation' | 'representation' | 'votes' | 'drafts' | null;
 
 /** The facilitator's own panels, named in the facilitator's strings. */
 const FACILITATOR_PANELS: ReadonlySet<SidePanel> = new Set<SidePanel>(['moderation', 'representation']);
@@ -16,6 +16,7 @@ const FACILITATOR_PANELS: ReadonlySet<SidePanel> = new Set<SidePanel>(['moderati
 /** The translation key of a side panel's name. */
 export function panelLabelKey(panel: Exclude<SidePanel, null>): string {
   if (panel === 'votes') return 'votes.panel';
+  if (panel === 'drafts') return 'privateWriting.panel';
   return FACILITATOR_PANELS.has(panel) ? `facilitator.panels.${panel}` : `views.panels.${panel}`;
 }
 

@@ -4,6 +4,7 @@ import { gatherings } from './gatherings';
 import { myNotes } from './myNotes';
 import { narrative } from './narrative';
 import { phone } from './phone';
+import { privateWriting } from './privateWriting';
 import { templates } from './templates';
 import { run } from './run';
 import { threads } from './threads';
@@ -28,6 +29,7 @@ export const FEATURE_STRINGS = {
   run,
   phone,
   votes,
+  privateWriting,
 } as const;
 
 type Language = 'da' | 'sv' | 'en';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addStep, currentStep, removeStep, stepsOf, type Step } from '../../../shared/domain/steps';
+import { addStep, currentStep, removeStep, setStepPrivate, stepsOf, type Step } from '../../../shared/domain/steps';
 import { useGatheringHere } from '../gatherings/useGatheringHere';
 import { useDocValue } from '../useDocValue';
 import { useWorkshop } from '../WorkshopContext';
@@ -77,8 +77,9 @@ export function AgendaPanel() {
               <h3>{t('run.panel.addHeading')}</h3>
               <StepForm
                 submitLabel={t('run.form.add')}
-                onSubmit={(facts) => {
-                  addStep(doc, gathering.id, facts);
+                onSubmit={(facts, isPrivate) => {
+                  const added = addStep(doc, gathering.id, facts);
+                  if (isPrivate) setStepPrivate(doc, added.id, true);
                   setTold(t('run.panel.addedTold', { title: facts.title }));
                 }}
               />

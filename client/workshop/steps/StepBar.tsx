@@ -5,6 +5,7 @@ import { bringEveryoneTo, joinCornerShown, setJoinCornerShown } from '../../../s
 import { currentStep, neighbourStep, setCurrentStep, stepsOf, type Step } from '../../../shared/domain/steps';
 import { useDocValue } from '../useDocValue';
 import { useWorkshop } from '../WorkshopContext';
+import { PrivateStepControls } from '../privateWriting/PrivateStepControls';
 import { placeInView } from './boardPlace';
 import { TimerControls } from './TimerControls';
 import { TimerReadout } from './TimerReadout';
@@ -76,6 +77,7 @@ export function StepBar() {
               {number > 0 && <span className="step-bar-count">{t('run.bar.stepOf', { number, count: steps.length })}</span>}{' '}
               <strong>{step.title}</strong>
             </p>
+            <PrivateStepControls step={step} />
             {step.prompt && (
               <div className="step-bar-question">
                 <p ref={prompt} id={promptId} className="step-bar-prompt" data-open={promptOpen} data-testid="step-prompt">

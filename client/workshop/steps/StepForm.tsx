@@ -10,8 +10,10 @@ const MAX_MINUTES = MAX_STEP_DURATION_SEC / 60;
 interface StepFormProps {
   /** The step to start from (editing), or none (adding). */
   initial?: Required<StepFacts>;
+  /** Whether the step starts out private (private writing: notes stay drafts until the reveal). */
+  initialPrivate?: boolean;
   submitLabel: string;
-  onSubmit(facts: Required<StepFacts>): void;
+  onSubmit(facts: Required<StepFacts>, isPrivate: boolean): void;
   onCancel?: () => void;
 }
 
@@ -19,12 +21,13 @@ interface StepFormProps {
  * A step's title, question and duration in minutes, with labelled fields; what is wrong is
  * said in words under the field, and the first such field takes the focus.
  */
-export function StepForm({ initial, submitLabel, onSubmit, onCancel }: StepFormProps) {
+export function StepForm({ initial, initialPrivate = false, submitLabel, onSubmit, onCancel }: StepFormProps) {
   const { t } = useTranslation();
   const id = useId();
   const [title, setTitle] = useState(initial?.title ?? '');
   const [prompt, setPrompt] = useState(initial?.prompt ?? '');
   const [minutes, setMinutes] = useState(String(Math.round((initial?.durationSec ?? DEFAULT_STEP_DURATION_SEC) / 60)));
+  const [isPrivate, setIsPrivate] = useState(initialPrivate);
   const [problems, setProblems] = useState<Problems>({});
   const fields = {
     title: useRef<HTMLInputElement>(null),
@@ -46,10 +49,11 @@ export function StepForm({ initial, submitLabel, onSubmit, onCancel }: StepFormP
       fields[first].current?.focus();
       return;
     }
-    onSubmit({ title: title.trim(), prompt: prompt.trim(), durationSec: count * 60 });
+    onSubmit({ title: title.trim(), prompt: prompt.trim(), durationSec: count * 60 }, isPrivate);
     if (!initial) {
       setTitle('');
       setPrompt('');
+      setIsPrivate(false);
     }
   };
 
@@ -93,6 +97,10 @@ export function StepForm({ initial, submitLabel, onSubmit, onCancel }: StepFormP
         />
         {problem('minutes')}
       </div>
+      <label className="step-private">
+        <input type="checkbox" checked={isPrivate} onChange={(event) => setIsPrivate(event.target.checked)} />
+        {t('privateWriting.form.private')}
+      </label>
       <div className="step-form-actions">
         <button type="submit" className="button">
           {submitLabel}

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { moveStep, setCurrentStep, updateStep, type Step } from '../../../shared/domain/steps';
+import { moveStep, setCurrentStep, setStepPrivate, updateStep, type Step } from '../../../shared/domain/steps';
 import { OrderedItemActions, useKeptFocus } from '../OrderedItemActions';
+import { PrivateMark } from '../privateWriting/PrivateMark';
+import { stateOfStep } from '../privateWriting/privateStep';
 import { useWorkshop } from '../WorkshopContext';
 import { StepForm } from './StepForm';
 
@@ -35,6 +37,7 @@ export function StepItem({ step, current, first, last, editable, onTold, onRemov
       <p className="step-item-title">
         {step.title}
         {current && <span className="step-now">{t('run.panel.current')}</span>}
+        <PrivateMark state={stateOfStep(step)} />
       </p>
       <p className="hint">{t('run.panel.minutes', { count: minutes })}</p>
       {step.prompt && <p className="step-item-prompt">{step.prompt}</p>}
@@ -42,9 +45,11 @@ export function StepItem({ step, current, first, last, editable, onTold, onRemov
         (editing ? (
           <StepForm
             initial={{ title: step.title, prompt: step.prompt, durationSec: step.durationSec }}
+            initialPrivate={step.private}
             submitLabel={t('run.form.save')}
-            onSubmit={(facts) => {
+            onSubmit={(facts, isPrivate) => {
               updateStep(doc, step.id, facts);
+              setStepPrivate(doc, step.id, isPrivate);
               onTold(t('run.panel.savedTold', { title: facts.title }));
               setEditing(false);
               keep('edit');
