@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { newNoteInFrame, removeNote, updateNoteText } from '../../shared/domain/noteRecords';
+import { shownVote } from '../../shared/domain/votes';
 import { ErrorPage } from '../ErrorPage';
 import { setLanguage, storedLanguage } from '../i18n';
 import { isEnded } from '../sync/connection';
@@ -12,11 +13,14 @@ import { useBoardCredentials } from '../workshop/useBoardCredentials';
 import { useBoardIdentity } from '../workshop/useBoardIdentity';
 import { useDocValue } from '../workshop/useDocValue';
 import { useReloadAfterRefusal } from '../workshop/useReloadAfterRefusal';
+import { DraftsBox } from '../workshop/privateWriting/DraftsBox';
+import { stateOfStep } from '../workshop/privateWriting/privateStep';
 import { NoteComposer } from './NoteComposer';
 import { newNoteOnPage } from './pageNote';
 import { myNotesOf, phoneWhereOf } from './phoneFacts';
 import { PhoneNotes } from './PhoneNotes';
 import { PhoneStep } from './PhoneStep';
+import { PhoneVote } from './PhoneVote';
 import { usePhoneSession } from './usePhoneSession';
 import { chooseBoardView, roleBecameKnown } from './viewChoice';
 import './phone.css';
@@ -74,6 +78,18 @@ export function PhonePage({ workshopId }: { workshopId: string }) {
     seenStep.current = stepId;
   }, [stepId, where, tell, t]);
 
+  // A vote shown to the room is news too.
+  const openVote = useDocValue(doc, (d) => {
+    const vote = shownVote(d);
+    return vote && vote.state === 'open' ? `${vote.id} ${vote.title}` : '';
+  }) ?? '';
+  const seenVote = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (!doc) return;
+    if (seenVote.current !== undefined && openVote && openVote !== seenVote.current) tell(t('phone.vote.opened', { title: openVote.slice(openVote.indexOf(' ') + 1) }));
+    seenVote.current = openVote;
+  }, [doc, openVote, tell, t]);
+
   if (problem) return <ErrorPage message={t(`errors.${problem}`)} />;
 
   const addNote = (text: string): string | null => {
@@ -116,12 +132,20 @@ export function PhonePage({ workshopId }: { workshopId: string }) {
         {doc && where && participant ? (
           <>
             <PhoneStep doc={doc} where={where} />
-            <NoteComposer
-              heading={t('phone.write.heading')}
-              hint={where.step ? t('phone.write.hintStep', { title: where.step.title }) : t('phone.write.hintPage')}
-              addLabel={t('phone.write.add')}
-              onAdd={addNote}
-            />
+            <PhoneVote shared={doc} privateDoc={privateDoc} />
+            {where.step && stateOfStep(where.step) === 'writing' ? (
+              // A private step: what the person writes stays in their private document until the reveal.
+              <div className="phone-card phone-drafts">
+                <DraftsBox key={where.step.id} shared={doc} privateDoc={privateDoc} step={where.step} />
+              </div>
+            ) : (
+              <NoteComposer
+                heading={t('phone.write.heading')}
+                hint={where.step ? t('phone.write.hintStep', { title: where.step.title }) : t('phone.write.hintPage')}
+                addLabel={t('phone.write.add')}
+                onAdd={addNote}
+              />
+            )}
             <PhoneNotes notes={notes} onSave={saveNote} onRemove={deleteNote} />
           </>
         ) : (
@@ -134,7 +158,7 @@ export function PhonePage({ workshopId }: { workshopId: string }) {
         </button>
         {reloading && <RefusedNotice onReload={reloadNow} />}
       </main>
-      <p className="visually-hidden" aria-live="polite" aria-atomic="true">
+      <p className="visually-hidden phone-told" aria-live="polite" aria-atomic="true">
         {told}
       </p>
     </div>

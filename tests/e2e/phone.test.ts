@@ -2,7 +2,10 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addGathering, gatheringsOf } from '../../shared/domain/gatherings';
 import { GROUP_STYLES } from '../../shared/domain/groups';
-import { addStep, setCurrentStep, type Step } from '../../shared/domain/steps';
+import { newNoteInFrame } from '../../shared/domain/noteRecords';
+import { processNotesOf } from '../../shared/domain/notes';
+import { addStep, setCurrentStep, setStepPrivate, type Step } from '../../shared/domain/steps';
+import { closeVote, openVote, voteOf } from '../../shared/domain/votes';
 import { createWorkshop, type CreatedWorkshop } from '../helpers/api';
 import { eventually } from '../helpers/eventually';
 import { startServer, type RunningServer } from '../helpers/server';
@@ -53,7 +56,7 @@ describe('the phone view: a participant writes without the canvas', () => {
     await server?.stop();
   });
 
-  const live = () => phone.locator('[aria-live="polite"][aria-atomic="true"]');
+  const live = () => phone.locator('.phone-told');
   const noteOnCanvas = async (text: string) => (await notesOn(facilitator)).find((note) => note.text === text);
 
   it('a phone that scans the QR code joins and gets the simple view, without the canvas code', async () => {
@@ -162,6 +165,71 @@ describe('the phone view: a participant writes without the canvas', () => {
     await phone.screenshot({ path: '/tmp/phone-390x844-full.png', fullPage: true });
   });
 
+  it('casts a dot vote from the phone, and shows the result once it is revealed', async () => {
+    const ours = (await noteOnCanvas('A harbour for everyone'))!;
+    const theirs = newNoteInFrame(observer.doc, { frameId: second.frameId!, text: 'A new school', group: null, participantId: null, gatheringId: second.gatheringId })!;
+    const voteId = openVote(observer.doc, { title: 'Take further', noteIds: [ours.id, theirs], budget: 3, several: true, stepId: second.id }, Date.now());
+    const vote = phone.getByRole('region', { name: 'Vote' });
+    await vote.getByRole('heading', { name: 'Your vote: Take further' }).waitFor();
+    await eventually(async () => expect(await live().textContent()).toBe('A vote is open: Take further'));
+    await vote.getByRole('button', { name: 'Add a dot to A harbour for everyone' }).click();
+    await vote.getByRole('button', { name: 'Add a dot to A harbour for everyone' }).click();
+    await vote.getByRole('button', { name: 'Add a dot to A new school' }).click();
+    await vote.getByText('0 of 3 dots left').waitFor();
+    await vote.getByRole('button', { name: 'Remove a dot from A new school' }).click();
+    await vote.getByText('1 of 3 dots left').waitFor();
+    await phone.screenshot({ path: '/tmp/phone-vote-390x844.png' });
+    // The dots are the phone's own: the shared document holds no ballot.
+    expect(JSON.stringify(observer.doc.toJSON())).not.toContain('"dots"');
+
+    closeVote(observer.doc, voteId);
+    await vote.getByText('The vote is closed: your dots count as they are.').waitFor();
+    const response = await fetch(`${server.url}/api/workshops/${workshop.id}/votes/${voteId}/reveal`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${workshop.facilitatorToken}` },
+    });
+    expect(response.status).toBe(200);
+    await vote.getByRole('heading', { name: 'Result: Take further' }).waitFor();
+    await vote.getByText('1 person voted').waitFor();
+    const tally = await eventually(() => {
+      const counted = voteOf(observer.doc, voteId)?.tally;
+      expect(counted).toBeTruthy();
+      return counted!;
+    });
+    expect(tally.notes[0]).toMatchObject({ noteId: ours.id, total: 2, byGroup: { citizen: 2 } });
+    expect(tally.notes[1]).toMatchObject({ noteId: theirs, total: 0 });
+    await phone.screenshot({ path: '/tmp/phone-vote-result-390x844.png' });
+  });
+
+  it('in a private step the phone writes drafts that reach nobody until the facilitator reveals them', async () => {
+    setStepPrivate(observer.doc, first.id, true);
+    setCurrentStep(observer.doc, first.id);
+    await phone.getByRole('heading', { level: 2, name: 'This place' }).waitFor();
+    await phone.getByRole('heading', { level: 2, name: 'Your private notes' }).waitFor();
+    expect(await phone.getByRole('button', { name: 'Add note' }).count()).toBe(0);
+    await phone.getByLabel('Your note (only you see it until the facilitator reveals)').fill('The old fish factory');
+    await phone.getByRole('button', { name: 'Add', exact: true }).click();
+    await phone.getByText('Your note is saved. Only you can see it.').waitFor();
+    await phone.screenshot({ path: '/tmp/phone-private-390x844.png' });
+    expect(processNotesOf(observer.doc).some((note) => note.text === 'The old fish factory')).toBe(false);
+
+    const response = await fetch(`${server.url}/api/workshops/${workshop.id}/steps/${first.id}/reveal`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${workshop.facilitatorToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ anonymous: false }),
+    });
+    expect(response.status).toBe(200);
+    const revealed = await eventually(async () => {
+      const note = await noteOnCanvas('The old fish factory');
+      expect(note).toBeDefined();
+      return note!;
+    });
+    expect(revealed.pageId).toBe(first.frameId);
+    // Revealed, the step takes ordinary notes again.
+    await phone.getByRole('button', { name: 'Add note' }).waitFor();
+    await phone.getByRole('region', { name: 'My notes' }).getByText('The old fish factory').waitFor();
+  });
+
   it('fits 320 px and a 1920×1080 screen (one centred column)', async () => {
     await phone.setViewportSize({ width: 320, height: 640 });
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -179,7 +247,7 @@ describe('the phone view: a participant writes without the canvas', () => {
     }, state.origins);
     await page.evaluate((id) => localStorage.setItem(`flet:view:${id}`, 'simple'), workshop.id);
     await page.goto(`${server.url}/w/${workshop.id}`);
-    await page.getByRole('heading', { level: 2, name: 'The future' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'This place' }).waitFor();
     const column = await page.locator('.phone-main').boundingBox();
     expect(column).not.toBeNull();
     const left = column!.x;
@@ -197,9 +265,11 @@ describe('the phone view: a participant writes without the canvas', () => {
     await phone.reload();
     await waitForCanvas(phone);
     await phone.getByRole('button', { name: 'Simple view' }).click();
-    await phone.getByRole('heading', { level: 2, name: 'Write a note' }).waitFor();
+    await phone.getByRole('button', { name: 'Open the canvas' }).waitFor();
+    expect(await phone.locator('.tl-canvas').count()).toBe(0);
     await phone.reload();
-    await phone.getByRole('heading', { level: 2, name: 'Write a note' }).waitFor();
+    await phone.getByRole('button', { name: 'Open the canvas' }).waitFor();
+    await phone.getByRole('region', { name: 'My notes' }).waitFor();
   });
 
   it('the facilitator on a phone still gets the canvas', async () => {

@@ -43,9 +43,7 @@ export const phone = {
     },
     vote: {
       heading: 'Afstemning',
-    },
-    drafts: {
-      heading: 'Skriv privat',
+      opened: 'En afstemning er åben: {{title}}',
     },
   },
   sv: {
@@ -88,9 +86,7 @@ export const phone = {
     },
     vote: {
       heading: 'Omröstning',
-    },
-    drafts: {
-      heading: 'Skriv privat',
+      opened: 'En omröstning är öppen: {{title}}',
     },
   },
   en: {
@@ -133,9 +129,7 @@ export const phone = {
     },
     vote: {
       heading: 'Vote',
-    },
-    drafts: {
-      heading: 'Write privately',
+      opened: 'A vote is open: {{title}}',
     },
   },
 };
