@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addGathering } from '../../shared/domain/gatherings';
 import { processNotesOf } from '../../shared/domain/notes';
 import { addStep, setCurrentStep, type Step } from '../../shared/domain/steps';
+import { openVote } from '../../shared/domain/votes';
 import { recordsOf } from '../../shared/schema';
 import { createWorkshop, type CreatedWorkshop } from '../helpers/api';
 import { eventually } from '../helpers/eventually';
@@ -120,6 +121,17 @@ describe('the phone view with the keyboard alone, and axe', () => {
     problems.push(...describeViolations(blocking(await audit(page))));
     await page.keyboard.press('Enter');
     expect(problems).toEqual([]);
+  });
+
+  it("gives a dot in the room's vote with the keyboard, and the ballot passes axe too", async () => {
+    const noteId = processNotesOf(observer.doc).find((note) => note.text === 'The harbour festival in August')!.id;
+    openVote(observer.doc, { title: 'What matters most', noteIds: [noteId], budget: 3, several: true, stepId: step.id }, Date.now());
+    await page.getByRole('heading', { name: 'Your vote: What matters most' }).waitFor();
+    await tabTo(page, 'Add a dot to The harbour festival in August');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.getByText('1 of 3 dots left').waitFor();
+    expect(describeViolations(blocking(await audit(page)))).toEqual([]);
   });
 
   it('keeps every target at least 44 px and every text at least 16 px', async () => {
