@@ -3,6 +3,7 @@ import { WebSocketServer } from 'ws';
 import { publicUrlFor, readConfig, type Config } from './config';
 import { buildHttpApp } from './http/app';
 import { createLogger } from './logger';
+import { reveals } from './rooms/reveal';
 import { RoomRegistry } from './rooms/RoomRegistry';
 import { upgradeHandler } from './rooms/upgrade';
 import { SqliteStorage } from './storage/SqliteStorage';
@@ -27,6 +28,7 @@ const app = await buildHttpApp({
   publicUrl: () => publicUrlFor(config, boundPort),
   closeWorkshop: (workshopId) => rooms.closeWorkshop(workshopId),
   changeWorkshop: (workshopId, change) => rooms.change(workshopId, change),
+  reveals: reveals(rooms, storage, logger),
 });
 
 const wss = new WebSocketServer({

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type * as Y from 'yjs';
 import type { Config } from '../config';
+import type { Reveals } from '../rooms/reveal';
 import type { Storage } from '../storage/Storage';
 
 /** What the HTTP layer needs from the rest of the server (joined in server/index.ts). */
@@ -14,4 +15,6 @@ export interface HttpDeps {
   closeWorkshop: (workshopId: string) => Promise<void>;
   /** The server's own write to a workshop's document, stored before anyone receives it. */
   changeWorkshop: (workshopId: string, change: (doc: Y.Doc) => void) => Promise<void>;
+  /** The reveals of private steps and votes, which read the participants' private documents. */
+  reveals: Reveals;
 }

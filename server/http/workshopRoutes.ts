@@ -86,7 +86,7 @@ async function storeFirstBoard(deps: HttpDeps, workshop: WorkshopRecord): Promis
 }
 
 /** Resolves the bearer token to a session of exactly this workshop, or answers 401/404. */
-async function sessionFor(deps: HttpDeps, token: string | undefined, workshopId: string): Promise<Session> {
+export async function sessionFor(deps: HttpDeps, token: string | undefined, workshopId: string): Promise<Session> {
   if (!token) throw new HttpError('unauthorized', 'This needs the link you were given (a token is missing).');
   const session = await authenticate(deps.storage, token);
   if (!session) {

@@ -27,7 +27,7 @@ export interface PrivateContext {
 }
 
 /** May `sender` make these changes to their private document, given the shared one? */
-export type PrivateRules = (sender: Identity, changes: Change[], privateDoc: Y.Doc, shared: Y.Doc) => RefusalOf<string> | null;
+export type PrivateRules = (sender: Identity, changes: readonly Change[], privateDoc: Y.Doc, shared: Y.Doc) => RefusalOf<string> | null;
 
 /**
  * One participant's private document (drafts, ballots): stored before relay like the shared
@@ -146,7 +146,7 @@ export class PrivateDocument {
       limits: this.context.limits,
       size: { storedBytes: this.durable.bytes, measure: (slack) => this.durable.measure(slack) },
       visited: (count) => conn.charge(count * BYTES_PER_VISITED_STRUCT),
-      authorize: (sender: Identity, changes: readonly Change[], doc: Y.Doc) => this.context.authorize(sender, [...changes], doc, this.context.shared()),
+      authorize: (sender: Identity, changes: readonly Change[], doc: Y.Doc) => this.context.authorize(sender, changes, doc, this.context.shared()),
     });
     const log = { role: conn.session.role, document: 'private' };
     switch (verdict.kind) {

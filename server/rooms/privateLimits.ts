@@ -1,3 +1,4 @@
+import { authorizePrivate } from '../../shared/domain/privateRules';
 import type { RoomLimits } from './DocumentLimits';
 import type { PrivateRules } from './PrivateDocument';
 
@@ -12,6 +13,5 @@ export function privateLimitsOf(limits: Partial<RoomLimits>): Partial<RoomLimits
   return { ...limits, maxDocumentBytes: Math.min(limits.maxDocumentBytes ?? MAX_PRIVATE_DOCUMENT_BYTES, MAX_PRIVATE_DOCUMENT_BYTES) };
 }
 
-/** The private write rules; until shared/domain/privateRules.ts exists, every change is refused. */
-export const PRIVATE_RULES: PrivateRules = (_sender, changes) =>
-  changes.length === 0 ? null : { reason: 'not-built', top: changes[0].top, key: null };
+/** The private write rules (shared with the browser, which asks them before it writes). */
+export const PRIVATE_RULES: PrivateRules = authorizePrivate;

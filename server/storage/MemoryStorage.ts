@@ -67,6 +67,13 @@ export class MemoryStorage implements Storage {
     return token && { ...token };
   }
 
+  async listParticipants(workshopId: string): Promise<ParticipantRecord[]> {
+    return [...this.participants.values()]
+      .filter((participant) => participant.workshopId === workshopId)
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
+      .map((participant) => ({ ...participant }));
+  }
+
   async countParticipants(workshopId: string): Promise<number> {
     let count = 0;
     for (const participant of this.participants.values()) if (participant.workshopId === workshopId) count += 1;

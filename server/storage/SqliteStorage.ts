@@ -78,6 +78,7 @@ export class SqliteStorage implements Storage {
         'INSERT INTO participants (id, workshop_id, name, grp, created_at) VALUES (?, ?, ?, ?, ?)',
       ),
       getParticipant: db.prepare<[string], ParticipantRow>('SELECT * FROM participants WHERE id = ?'),
+      listParticipants: db.prepare<[string], ParticipantRow>('SELECT * FROM participants WHERE workshop_id = ? ORDER BY created_at, id'),
       countParticipants: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM participants WHERE workshop_id = ?'),
       insertOwner: db.prepare('INSERT OR IGNORE INTO client_owners (workshop_id, client_id, owner) VALUES (?, ?, ?)'),
       owners: db.prepare<[string], { client_id: number; owner: string }>('SELECT client_id, owner FROM client_owners WHERE workshop_id = ?'),
@@ -135,7 +136,11 @@ export class SqliteStorage implements Storage {
 
   async getParticipant(id: string): Promise<ParticipantRecord | undefined> {
     const row = this.statements.getParticipant.get(id);
-    return row && { id: row.id, workshopId: row.workshop_id, name: row.name, group: row.grp, createdAt: row.created_at };
+    return row && toParticipant(row);
+  }
+
+  async listParticipants(workshopId: string): Promise<ParticipantRecord[]> {
+    return this.statements.listParticipants.all(workshopId).map(toParticipant);
   }
 
   async findToken(hash: string): Promise<TokenRecord | undefined> {
@@ -218,6 +223,10 @@ export class SqliteStorage implements Storage {
 /** The range of document ids under a workshop's (`<id>/` up to, not including, `<id>0`: '0' follows '/'). */
 export function documentsUnder(workshopId: string): [string, string] {
   return [`${workshopId}/`, `${workshopId}0`];
+}
+
+function toParticipant(row: ParticipantRow): ParticipantRecord {
+  return { id: row.id, workshopId: row.workshop_id, name: row.name, group: row.grp, createdAt: row.created_at };
 }
 
 function toWorkshop(row: WorkshopRow | undefined): WorkshopRecord | undefined {

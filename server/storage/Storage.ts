@@ -68,6 +68,8 @@ export interface Storage {
   getParticipant(id: string): Promise<ParticipantRecord | undefined>;
   findToken(hash: string): Promise<TokenRecord | undefined>;
 
+  /** Every participant who joined the workshop, oldest first. */
+  listParticipants(workshopId: string): Promise<ParticipantRecord[]>;
   /** How many participants have joined the workshop. */
   countParticipants(workshopId: string): Promise<number>;
 

@@ -3,6 +3,7 @@ import { gatheringsMapOf, recordsOf, TOP_LEVEL, writeRuleOf } from '../schema';
 import type { Change } from '../validate/changes';
 import { recordProblem } from '../validate/records';
 import { canvasRefusal, type CanvasRecord, type CanvasRefusal } from './canvasRules';
+import { privateStepOfFrame } from './drafts';
 import type { Identity } from './identity';
 import type { DraftRefusal } from './privateRules';
 import { everHeld, isProcessRule, processRefusal, type ProcessRefusal, type ProcessRule } from './processRules';
@@ -90,6 +91,10 @@ function authorizeCanvas(actor: Identity, changes: readonly Change[], doc: Y.Doc
     if (refusal) return { reason: refusal, top: 'records', key: id };
     if (actor.role === 'participant' && after && !knowsGatheringOf(after, before, doc, addedGatherings)) {
       return { reason: 'unknown-gathering', top: 'records', key: id };
+    }
+    // What a participant writes in a private step goes to their private document (drafts.ts).
+    if (actor.role === 'participant' && !before && after?.typeName === 'shape' && typeof after.parentId === 'string' && after.parentId.startsWith('shape:') && privateStepOfFrame(doc, after.parentId)) {
+      return { reason: 'private-step', top: 'records', key: id };
     }
   }
   return null;

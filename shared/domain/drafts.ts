@@ -4,7 +4,7 @@ import { recordsOf, stepsMapOf } from '../schema';
 import type { Group } from './groups';
 import { newId } from './ids';
 import { newNoteInFrame } from './noteRecords';
-import { stepOf } from './steps';
+import { stepOf, stepOfFrame, type Step } from './steps';
 
 /**
  * Private writing. In a step the facilitator marks private (`steps[id].private`), each
@@ -64,6 +64,16 @@ export function isDraft(value: unknown): value is Draft {
   if (typeof value !== 'object' || value === null) return false;
   const draft = value as Record<string, unknown>;
   return typeof draft.stepId === 'string' && typeof draft.text === 'string' && typeof draft.createdAt === 'number';
+}
+
+/**
+ * The private step, not yet revealed, whose frame is `frameId`, or null. What a participant
+ * writes there belongs in their drafts: the shared document's gate refuses a participant's
+ * new shape in such a frame, so that nothing written privately can reach the room early.
+ */
+export function privateStepOfFrame(shared: Y.Doc, frameId: string): Step | null {
+  const step = stepOfFrame(shared, frameId);
+  return step && step.private && step.revealedAt === null ? step : null;
 }
 
 /** Why a step's drafts cannot be revealed (the reveal's 404 and 409 answers), or null. */

@@ -16,7 +16,7 @@ import { ballotChangeRefusal } from './votes';
  */
 
 /** Why a draft may not be written (for logs and tests; never content). */
-export type DraftRefusal = 'invalid-draft' | 'step-not-private' | 'step-revealed' | 'too-many-drafts';
+export type DraftRefusal = 'invalid-draft' | 'step-not-private' | 'step-revealed' | 'too-many-drafts' | 'private-step';
 
 /** Longest key of a draft (an id the browser makes). */
 const MAX_DRAFT_KEY_CHARS = MAX_RUN_ID_CHARS;

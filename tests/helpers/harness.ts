@@ -31,12 +31,20 @@ export interface Harness {
   createWorkshop(title?: string): Promise<HarnessWorkshop>;
   /** A participant who joined `workshop` in `group`. */
   join(workshop: HarnessWorkshop, group: Group, name?: string): Promise<Session>;
-  /** Connects a client as `session`; throws when the person already holds the most sockets. */
-  connect(session: Session): HarnessClient;
+  /**
+   * Connects a client as `session` (to its private document with `privateDocument`); throws
+   * when the person already holds the most sockets.
+   */
+  connect(session: Session, options?: HarnessConnectOptions): HarnessClient;
   /** Like {@link connect}, but null where the server would answer the upgrade with 429. */
-  tryConnect(session: Session): HarnessClient | null;
+  tryConnect(session: Session, options?: HarnessConnectOptions): HarnessClient | null;
   /** Drops every client and shuts the registry down. */
   close(): Promise<void>;
+}
+
+/** Which document a harness client opens: the shared one (default) or its person's private one. */
+export interface HarnessConnectOptions {
+  privateDocument?: boolean;
 }
 
 /** A workshop made by {@link Harness.createWorkshop}. */
@@ -106,18 +114,18 @@ export function createHarness(options: HarnessOptions = {}): Harness {
       );
       return sessionOf(token);
     },
-    connect(session) {
-      const client = harness.tryConnect(session);
+    connect(session, options) {
+      const client = harness.tryConnect(session, options);
       if (!client) throw new Error(`${session.role} holds the most sockets allowed`);
       return client;
     },
-    tryConnect(session) {
+    tryConnect(session, options = {}) {
       const lease = registry.admit(session);
       if (!lease) return null;
       const socket = new MemorySocket();
       const client = new HarnessClient(socket, session);
       clients.push(client);
-      registry.connect(socket, lease);
+      registry.connect(socket, lease, options);
       client.start();
       return client;
     },

@@ -7,7 +7,7 @@ import {
 import { FACILITATOR, PROJECTOR, type Identity } from '../../shared/domain/identity';
 import { GROUP_STYLES } from '../../shared/domain/groups';
 import { plainText } from '../../shared/domain/notes';
-import { updateNoteText } from '../../shared/domain/noteRecords';
+import { newNoteInFrame, updateNoteText } from '../../shared/domain/noteRecords';
 import { authorizePrivate } from '../../shared/domain/privateRules';
 import { addStep, setStepPrivate, stepOf } from '../../shared/domain/steps';
 import { closeVote, giveDots, openVote } from '../../shared/domain/votes';
@@ -81,6 +81,19 @@ describe('the gate of a private document: drafts', () => {
     expect(reason(judgePrivate(privateDoc, doc, citizen, (copy) => copy.getMap('votes').set('x', 1)))).toBe('unknown-type');
     expect(reason(judgePrivate(privateDoc, doc, FACILITATOR, (copy) => addDraft(copy, step.id, 'x', 1)))).toBe('not-yours');
     expect(reason(judgePrivate(privateDoc, doc, PROJECTOR, (copy) => addDraft(copy, step.id, 'x', 1)))).toBe('read-only');
+  });
+});
+
+describe('the shared document during a private step', () => {
+  it('refuses a participant’s new note in the private step’s frame (it belongs in their drafts) until the reveal', () => {
+    const { doc, gathering, step } = privateStep();
+    const write = (client: Y.Doc) => newNoteInFrame(client, { frameId: step.frameId!, text: 'Privat', group: 'citizen', participantId: 'p1', gatheringId: gathering.id });
+    expect(reason(judge(doc, citizen, write))).toBe('private-step');
+    expect(judge(doc, FACILITATOR, (client) => newNoteInFrame(client, { frameId: step.frameId!, text: 'Til alle', group: null, participantId: null, gatheringId: null }))).toBeNull();
+    const open = addStep(doc, gathering.id, { title: 'Åbent trin' });
+    expect(judge(doc, citizen, (client) => newNoteInFrame(client, { frameId: open.frameId!, text: 'Offentlig', group: 'citizen', participantId: 'p1', gatheringId: gathering.id }))).toBeNull();
+    revealDrafts(doc, step.id, [], { anonymous: true, now: 1 });
+    expect(judge(doc, citizen, write)).toBeNull();
   });
 });
 
