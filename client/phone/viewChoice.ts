@@ -76,19 +76,37 @@ export function storedViewChoice(workshopId: string): BoardViewChoice | null {
  * the simple view finds out and hands over to the canvas when it is not a participant's.
  */
 export function boardViewChoice(workshopId: string): BoardViewChoice {
+  takeViewFromAddress(workshopId);
   const role = knownRole(workshopId);
   if (role !== null && role !== 'participant') return 'canvas';
   return storedViewChoice(workshopId) ?? (isPhoneScreen() ? 'simple' : 'canvas');
 }
 
-/** Switch this workshop's board to `view`, and keep the choice in this browser. */
-export function chooseBoardView(workshopId: string, view: BoardViewChoice): void {
+/**
+ * `?view=canvas` or `?view=simple` in a board's address chooses its view, as the switch
+ * does (a link for a laptop-less room, or a test of the canvas on a small screen).
+ */
+let addressTaken = false;
+function takeViewFromAddress(workshopId: string): void {
+  if (addressTaken) return;
+  addressTaken = true;
+  const asked = new URLSearchParams(location.search).get('view');
+  if (asked === 'canvas' || asked === 'simple') keep(workshopId, asked);
+}
+
+function keep(workshopId: string, view: BoardViewChoice): void {
   try {
     localStorage.setItem(choiceKey(workshopId), view);
   } catch {
     // Private mode: the choice lasts until the page is closed.
     overrides.set(workshopId, view);
   }
+}
+
+/** Switch this workshop's board to `view`, and keep the choice in this browser. */
+export function chooseBoardView(workshopId: string, view: BoardViewChoice): void {
+  keep(workshopId, view);
+  overrides.set(workshopId, view);
   tell();
 }
 

@@ -6,7 +6,7 @@ import { newNoteInFrame } from '../../shared/domain/noteRecords';
 import { processNotesOf } from '../../shared/domain/notes';
 import { addStep, setCurrentStep, setStepPrivate, type Step } from '../../shared/domain/steps';
 import { closeVote, openVote, voteOf } from '../../shared/domain/votes';
-import { createWorkshop, type CreatedWorkshop } from '../helpers/api';
+import { createWorkshop, joinWorkshop, type CreatedWorkshop } from '../helpers/api';
 import { eventually } from '../helpers/eventually';
 import { startServer, type RunningServer } from '../helpers/server';
 import { connectClient, type TestClient } from '../helpers/yjsClient';
@@ -272,12 +272,22 @@ describe('the phone view: a participant writes without the canvas', () => {
     await phone.getByRole('region', { name: 'My notes' }).waitFor();
   });
 
-  it('the facilitator on a phone still gets the canvas', async () => {
+  it('the facilitator on a phone still gets the canvas, and so does a participant whose link says ?view=canvas', async () => {
     const context = await session.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
     const page = await context.newPage();
     await page.goto(`${server.url}/w/${workshop.id}#token=${workshop.facilitatorToken}`);
     await waitForCanvas(page);
     expect(await page.getByRole('button', { name: 'Open the canvas' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Simple view' }).count()).toBe(0);
+
+    const joined = await joinWorkshop(server, workshop.joinCode, 'politician', 'Malik');
+    const other = await session.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+    const participant = await other.newPage();
+    await participant.goto(`${server.url}/w/${workshop.id}?view=canvas#token=${joined.token}`);
+    await waitForCanvas(participant);
+    await participant.getByRole('button', { name: 'Simple view' }).waitFor();
+    expect(await participant.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    await participant.screenshot({ path: '/tmp/phone-canvas-participant-390x844.png' });
   });
 
   it('leaves no request to another host and no page error', () => {
