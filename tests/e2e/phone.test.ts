@@ -230,6 +230,32 @@ describe('the phone view: a participant writes without the canvas', () => {
     await phone.getByRole('region', { name: 'My notes' }).getByText('The old fish factory').waitFor();
   });
 
+  it('with no step running, a note goes on the gathering\'s page in a free spot, clear of the frames', async () => {
+    setCurrentStep(observer.doc, null);
+    await phone.getByRole('heading', { level: 2, name: 'No step is running.' }).waitFor();
+    await phone.getByText('Your note goes on the board in your group\'s colour.').waitFor();
+    await phone.getByLabel('Your note').fill('Between the steps');
+    await phone.getByRole('button', { name: 'Add note' }).click();
+    const note = await eventually(async () => {
+      const seen = await noteOnCanvas('Between the steps');
+      expect(seen).toBeDefined();
+      return seen!;
+    });
+    const pageId = gatheringsOf(observer.doc)[0].pageId;
+    expect(note.pageId).toBe(pageId);
+    const clear = await facilitator.evaluate(
+      ({ noteId, frameIds }) => {
+        const editor = window.__fletEditor!;
+        const box = editor.getShapePageBounds(noteId as never)!;
+        return frameIds.every((id) => !box.collides(editor.getShapePageBounds(id as never)!));
+      },
+      { noteId: note.id, frameIds: [first.frameId!, second.frameId!] },
+    );
+    expect(clear).toBe(true);
+    setCurrentStep(observer.doc, first.id);
+    await phone.getByRole('heading', { level: 2, name: 'This place' }).waitFor();
+  });
+
   it('fits 320 px and a 1920×1080 screen (one centred column)', async () => {
     await phone.setViewportSize({ width: 320, height: 640 });
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
