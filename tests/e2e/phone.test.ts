@@ -172,8 +172,11 @@ describe('the phone view: a participant writes without the canvas', () => {
     const vote = phone.getByRole('region', { name: 'Vote' });
     await vote.getByRole('heading', { name: 'Your vote: Take further' }).waitFor();
     await eventually(async () => expect(await live().textContent()).toBe('A vote is open: Take further'));
+    // One tap at a time: the ballot counts from the dots it last showed.
     await vote.getByRole('button', { name: 'Add a dot to A harbour for everyone' }).click();
+    await vote.getByText('2 of 3 dots left').waitFor();
     await vote.getByRole('button', { name: 'Add a dot to A harbour for everyone' }).click();
+    await vote.getByText('1 of 3 dots left').waitFor();
     await vote.getByRole('button', { name: 'Add a dot to A new school' }).click();
     await vote.getByText('0 of 3 dots left').waitFor();
     await vote.getByRole('button', { name: 'Remove a dot from A new school' }).click();
