@@ -96,11 +96,9 @@ export function PhonePage({ workshopId }: { workshopId: string }) {
     if (!doc || !participant || !where) return t('phone.write.notReady');
     const facts = { text, group: participant.group, participantId: participant.participantId, gatheringId: where.gatheringId };
     const frameId = where.step?.frameId ?? null;
-    const written = frameId
-      ? newNoteInFrame(doc, { ...facts, frameId, authorName: displayName })
-      : where.pageId
-        ? newNoteOnPage(doc, { ...facts, pageId: where.pageId })
-        : null;
+    // In the step's frame; on the gathering's page when no step runs (or its frame was deleted).
+    const inFrame = frameId ? newNoteInFrame(doc, { ...facts, frameId, authorName: displayName }) : null;
+    const written = inFrame ?? (where.pageId ? newNoteOnPage(doc, { ...facts, pageId: where.pageId }) : null);
     if (!written) return t('phone.write.noPlace');
     tell(t('phone.write.added'));
     return null;
