@@ -81,7 +81,7 @@ export function VoteDots() {
   );
 }
 
-/** What tldraw draws on the canvas under the shapes' overlays: the threads' strands and the shown vote's dots. */
+/** What tldraw draws on the canvas with the shapes: the threads' strands under them, the shown vote's dots above. */
 export function StrandsAndVoteDots() {
   return (
     <>

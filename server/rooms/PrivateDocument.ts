@@ -130,12 +130,15 @@ export class PrivateDocument {
     const stateVector = vector.slice();
     conn.step1Answers.run(() => {
       // Answered once this tick's updates are stored: nothing unstored leaves the server.
-      void this.durable.flush().then(() => {
-        if (!conn.open || this.closed) return;
-        const frame = syncStep2Frame(Y.encodeStateAsUpdate(this.durable.doc, stateVector));
-        conn.step1Answers.charge(frame.length);
-        conn.send(frame);
-      });
+      this.durable.flush().then(
+        () => {
+          if (!conn.open || this.closed) return;
+          const frame = syncStep2Frame(Y.encodeStateAsUpdate(this.durable.doc, stateVector));
+          conn.step1Answers.charge(frame.length);
+          conn.send(frame);
+        },
+        () => conn.close(CLOSE_CODE.internalError, 'sync failed'),
+      );
     });
   }
 

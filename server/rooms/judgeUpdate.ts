@@ -1,11 +1,11 @@
 import type * as Y from 'yjs';
 import { authorize } from '../../shared/domain/authorize';
-import type { RefusalOf } from '../../shared/domain/refusal';
-import { isPrivateTopLevel } from '../../shared/privateSchema';
 import type { CanvasRecord } from '../../shared/domain/canvasRules';
 import { notesDeletedBy } from '../../shared/domain/moderation';
 import { identityKey, type Identity } from '../../shared/domain/identity';
+import type { RefusalOf } from '../../shared/domain/refusal';
 import { CLOSE_CODE, type CloseCode } from '../../shared/protocol/closeCodes';
+import { isPrivateTopLevel } from '../../shared/privateSchema';
 import { writeRuleOf } from '../../shared/schema';
 import {
   changesOf, decodeUntrustedUpdate, isKnown, TooManyChangesError, type Change, type ChangeStats, type DecodedUpdate,
@@ -92,7 +92,8 @@ export function judgeUpdate(sender: Identity, update: Uint8Array, context: GateC
   const overLimit = context.limits.check(owner, changes, update.length, context.size);
   if (overLimit && 'holdMs' in overLimit) return { kind: 'hold', ms: overLimit.holdMs };
   if (overLimit) return refuse(overLimit.code, overLimit.reason);
-  return { kind: 'apply', clients, owner, deletedNotes: notesDeletedBy(changes, doc) };
+  // A private document (own rules) holds no notes for the trash to keep.
+  return { kind: 'apply', clients, owner, deletedNotes: context.authorize ? [] : notesDeletedBy(changes, doc) };
 }
 
 function refuse(code: CloseCode, reason: string): Verdict {

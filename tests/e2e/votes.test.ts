@@ -9,7 +9,7 @@ import { recordsOf } from '../../shared/schema';
 import { createWorkshop, joinWorkshop, type CreatedWorkshop, type JoinedWorkshop } from '../helpers/api';
 import { noteRecord } from '../helpers/board';
 import { eventually } from '../helpers/eventually';
-import { startServer, type RunningServer } from '../helpers/server';
+import { serverOutput, startServer, type RunningServer } from '../helpers/server';
 import { connectClient, type TestClient } from '../helpers/yjsClient';
 import { audit, blocking, describeViolations, installAxe } from './axe';
 import { waitForCanvas } from './boardPage';
@@ -102,6 +102,7 @@ describe('dot votes: opened by the facilitator, cast privately, revealed by grou
     await panel.getByLabel('Dots per person (1–20)').fill('3');
     await panel.getByLabel('Several dots may go on one note').check();
     await panel.getByRole('button', { name: 'Open the vote' }).click();
+    await panel.getByText(`The vote ${TITLE} is open and shown to the room.`).waitFor();
     await panel.getByRole('heading', { name: TITLE }).waitFor();
     expect(await panel.getByText('Open · 4 notes · 3 dots each · several dots may go on one note · Shown to the room').count()).toBe(1);
 
@@ -144,6 +145,11 @@ describe('dot votes: opened by the facilitator, cast privately, revealed by grou
     await eventually(async () => expect(await left(anna).textContent()).toBe('1 of 3 dots left'));
     await give(anna, INTERNET, 1);
     expect(describeViolations(blocking(await audit(anna)))).toEqual([]);
+    await anna.setViewportSize(PHONE);
+    await votesPanel(anna).getByRole('heading', { name: `Your vote: ${TITLE}` }).scrollIntoViewIfNeeded();
+    expect(describeViolations(blocking(await audit(anna)))).toEqual([]);
+    await anna.screenshot({ path: '/tmp/votes-ballot-390.png' });
+    await anna.setViewportSize({ width: 1280, height: 800 });
 
     // Bo votes with the keyboard alone.
     const bo = pages.bo;
@@ -173,6 +179,9 @@ describe('dot votes: opened by the facilitator, cast privately, revealed by grou
         await eventually(() =>
           expect(Object.fromEntries(ballotOf(mine.doc, vote.id).map((entry) => [entry.noteId, entry.dots]))).toEqual(expected),
         );
+      } catch (error) {
+        console.log(serverOutput(server).split('\n').filter((line) => /refus|private|warn/i.test(line)).slice(-20).join('\n'));
+        throw error;
       } finally {
         mine.destroy();
       }
@@ -186,19 +195,24 @@ describe('dot votes: opened by the facilitator, cast privately, revealed by grou
     await projector.getByText(`Vote: ${TITLE}`).waitFor();
 
     const panel = votesPanel(facilitator);
-    await panel.getByRole('button', { name: `Close the vote: ${TITLE}` }).click();
+    const focused = () => facilitator.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent);
+    // By keyboard: the focus goes from each button to what takes its place.
+    await panel.getByRole('button', { name: `Close the vote: ${TITLE}` }).focus();
+    await facilitator.keyboard.press('Enter');
     await panel.getByText(/^Closed · 4 notes/).waitFor();
+    await eventually(async () => expect(await focused()).toBe(`Reveal the result: ${TITLE}`));
     // A closed vote takes no more dots, and says so.
     await votesPanel(pages.anna).getByText('The vote is closed: your dots count as they are.').waitFor();
 
-    await panel.getByRole('button', { name: `Reveal the result: ${TITLE}` }).click();
+    await facilitator.keyboard.press('Enter');
     const results = panel.getByRole('region', { name: `Result: ${TITLE}` });
     await results.waitFor();
+    await eventually(async () => expect(await focused()).toBe(`Result: ${TITLE}`));
     expect(await results.getByText('3 people voted').count()).toBe(1);
 
     const onProjector = projector.getByRole('region', { name: `Result: ${TITLE}` });
     await onProjector.waitFor();
-    expect(await onProjector.locator('.vote-results-voters').textContent()).toBe('3 people voted: Citizen 2, Politician 1');
+    expect(await onProjector.locator('.vote-results-voters').textContent()).toBe('3 people voted: Politician 1, Citizen 2');
     const rows = onProjector.getByRole('listitem').filter({ has: projector.locator('.vote-result-head') });
     const texts = await rows.allTextContents();
     expect(texts).toHaveLength(4);

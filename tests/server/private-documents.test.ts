@@ -11,7 +11,8 @@ import { createWorkshop, joinWorkshop, type CreatedWorkshop, type JoinedWorkshop
 import { notesOf } from '../helpers/board';
 import { eventually } from '../helpers/eventually';
 import { connectPrivateClient, connectRecordingClient, postJson, privateRoom, type RecordingClient } from '../helpers/privateClient';
-import { openRawSocket } from '../helpers/rawSocket';
+import { MAX_SOCKETS_PER_SESSION } from '../../server/rooms/sessionLimits';
+import { openRawSocket, workshopSocketUrl } from '../helpers/rawSocket';
 import { serverOutput, startServer, type RunningServer } from '../helpers/server';
 import { connectClient, type TestClient } from '../helpers/yjsClient';
 
@@ -91,6 +92,28 @@ describe('who may open a private document', () => {
   });
 });
 
+describe('a private socket counts like any other of its person’s sockets', () => {
+  it('a shared and a private socket for each of several tabs fit; one more is answered 429', async () => {
+    // Someone of their own, so that the sockets held here cost no other test a place.
+    const tabs = await joinWorkshop(server, workshop.joinCode, 'employee');
+    const privateUrl = `${server.wsUrl}/${privateRoom(workshop.id)}?token=${encodeURIComponent(tabs.token)}`;
+    const sharedUrl = workshopSocketUrl(server.wsUrl, workshop.id, tabs.token);
+    const open: Array<{ close(): void }> = [];
+    try {
+      for (let tab = 0; tab < MAX_SOCKETS_PER_SESSION / 2; tab++) {
+        for (const url of [sharedUrl, privateUrl]) {
+          const outcome = await openRawSocket(url);
+          expect(outcome.opened).toBe(true);
+          if (outcome.opened) open.push(outcome.socket);
+        }
+      }
+      expect(await openRawSocket(privateUrl)).toMatchObject({ opened: false, status: 429 });
+    } finally {
+      for (const socket of open) socket.close();
+    }
+  });
+});
+
 describe('a draft stays with its writer until the reveal', () => {
   it('reaches the writer’s other tab and no other device, then the board at the reveal', async () => {
     const secret = `Kladde ${randomUUID()}`;
@@ -128,6 +151,8 @@ describe('a draft stays with its writer until the reveal', () => {
     await eventually(() => {
       for (const client of [boShared, watcher, projector]) expect(Object.values(notesOf(client.doc))).toContain(secret);
     });
+    // The search finds the text once it was sent: before the reveal it was not there to find.
+    for (const client of [boShared, watcher, projector]) expect(client.received(secret)).toBe(true);
     expect(boPrivate.received(secret)).toBe(false);
     // The draft left Aviaja's private document once the note was on the board.
     await eventually(() => expect(draftsOf(otherTab.doc, privateStepId)).toEqual([]));

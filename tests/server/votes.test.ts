@@ -150,7 +150,9 @@ describe('ballots stay private until the reveal', () => {
     expect(giveDots(a.ballot.doc, a.shared.doc, voteId, NOTES[1], 1)).toBeNull();
     expect(giveDots(c.ballot.doc, c.shared.doc, voteId, NOTES[0], 1)).toBeNull();
     expect(giveDots(b.ballot.doc, b.shared.doc, voteId, NOTES[1], 3)).toBeNull();
-    // Stored: a second tab of each voter holds the ballot.
+    // Stored: a second tab of each voter holds the ballot (and its bytes, which the search finds).
+    const aviajasTab = track(connectRecordingClient(server, privateRoom(workshop.id), aviaja.token));
+    await eventually(() => expect(aviajasTab.received(ballotKey(voteId, NOTES[0]))).toBe(true));
     for (const [joined, total] of [[aviaja, 3], [carl, 1], [bo, 3]] as const) {
       const tab = track(connectPrivateClient(server, workshop.id, joined.token, { reconnect: false }));
       await eventually(() => {
@@ -182,6 +184,8 @@ describe('ballots stay private until the reveal', () => {
     expect(byNote[NOTES[1]]).toEqual({ total: 4, byGroup: { citizen: 1, politician: 3 } });
     expect(byNote[NOTES[0]]).toEqual({ total: 3, byGroup: { citizen: 3 } });
     expect(tally.notes[0].noteId).toBe(NOTES[1]);
+    // Every dot was given in the one gathering live now.
+    expect(tally.notes[0].byPlace).toEqual({ [currentGatheringId(facilitator.doc) ?? '']: 4 });
 
     // Everyone sees the same tally, and still no ballot.
     await eventually(() => {

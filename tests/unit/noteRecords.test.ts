@@ -6,7 +6,7 @@ import { plainText } from '../../shared/domain/notes';
 import { newNoteInFrame, NOTE_SIZE, removeNote, updateNoteText } from '../../shared/domain/noteRecords';
 import { recordsOf } from '../../shared/schema';
 import { recordProblem } from '../../shared/validate/records';
-import { citizen, judge, politician, workshop, writeRecord } from './issue9Fixtures';
+import { citizen, judge, politician, workshop, writeRecord } from './voicesFixtures';
 import { note } from './storeFixtures';
 
 /** The fields of a stored record these tests read. */

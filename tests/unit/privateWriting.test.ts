@@ -14,7 +14,7 @@ import { closeVote, giveDots, openVote } from '../../shared/domain/votes';
 import { ballotKey, ballotsMapOf, draftsMapOf } from '../../shared/privateSchema';
 import { recordsOf } from '../../shared/schema';
 import { recordProblem } from '../../shared/validate/records';
-import { changesMade, citizen, copyOf, judge, workshop } from './issue9Fixtures';
+import { changesMade, citizen, copyOf, judge, workshop } from './voicesFixtures';
 
 /** A workshop whose current step is private. */
 function privateStep() {

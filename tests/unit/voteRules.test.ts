@@ -4,7 +4,7 @@ import { FACILITATOR } from '../../shared/domain/identity';
 import { setStepPrivate, stepOf } from '../../shared/domain/steps';
 import { closeVote, openVote, showVote, shownVote, voteOf, writeTally, type VoteTally } from '../../shared/domain/votes';
 import { liveOf, stepsMapOf, votesMapOf } from '../../shared/schema';
-import { citizen, judge, workshop } from './issue9Fixtures';
+import { citizen, judge, workshop } from './voicesFixtures';
 
 const reason = (refusal: { reason: string } | null) => refusal?.reason ?? null;
 const voteFields = (doc: Y.Doc, id: string) => votesMapOf(doc).get(id) as Y.Map<unknown>;

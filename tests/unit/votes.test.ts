@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { addGathering, setCurrentGathering } from '../../shared/domain/gatherings';
 import { ballotOf, ballotRefusal, closeVote, dotsLeft, giveDots, openVote, tallyVote, voteOf, type CountedBallot, type Vote } from '../../shared/domain/votes';
 import { ballotKey, ballotsMapOf, type BallotEntry } from '../../shared/privateSchema';
-import { workshop } from './issue9Fixtures';
+import { workshop } from './voicesFixtures';
 
 const NOTES = ['shape:a', 'shape:b', 'shape:c'];
 

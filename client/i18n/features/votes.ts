@@ -92,7 +92,7 @@ export const votes = {
       gone: 'En seddel, der ikke længere er på tavlen',
       more_one: '… og {{count}} seddel mere',
       more_other: '… og {{count}} sedler mere',
-      rank: 'Nr. {{rank}}',
+      show: 'Vis på tavlen',
     },
     projector: {
       open: 'Afstemning: {{title}}',
@@ -191,7 +191,7 @@ export const votes = {
       gone: 'En lapp som inte längre finns på tavlan',
       more_one: '… och {{count}} lapp till',
       more_other: '… och {{count}} lappar till',
-      rank: 'Nr {{rank}}',
+      show: 'Visa på tavlan',
     },
     projector: {
       open: 'Omröstning: {{title}}',
@@ -290,7 +290,7 @@ export const votes = {
       gone: 'A note no longer on the board',
       more_one: '… and {{count}} more note',
       more_other: '… and {{count}} more notes',
-      rank: 'No. {{rank}}',
+      show: 'Show on the board',
     },
     projector: {
       open: 'Vote: {{title}}',

@@ -58,7 +58,9 @@ export function Ballot({ shared, privateDoc, vote }: BallotProps) {
 
   const open = vote.state === 'open';
   const change = (row: VoteNoteRow, by: 1 | -1): void => {
-    const dots = (given.get(row.noteId) ?? 0) + by;
+    // Read now, not from the last render: a quick second tap comes before the first is drawn.
+    const now = ballotOf(privateDoc, vote.id).find((entry) => entry.noteId === row.noteId)?.dots ?? 0;
+    const dots = now + by;
     if (dots < 0) return;
     let refusal;
     try {

@@ -30,7 +30,7 @@ function sourcesText(doc: Parameters<typeof currentStep>[0]): string {
  * title, a budget of dots per person and whether several may go on one note. Hidden notes
  * are never put in a vote. The new vote is shown to the room at once.
  */
-export function OpenVoteForm({ tell }: { tell(sentence: string): void }) {
+export function OpenVoteForm() {
   const { t } = useTranslation();
   const { doc } = useWorkshop();
   const id = useId();
@@ -46,6 +46,8 @@ export function OpenVoteForm({ tell }: { tell(sentence: string): void }) {
   const [budget, setBudget] = useState(String(DEFAULT_BUDGET));
   const [several, setSeveral] = useState(false);
   const [problem, setProblem] = useState<'budget' | 'notes' | null>(null);
+  // Said where the focus is (the form's button): the new vote itself is listed above the form.
+  const [opened, setOpened] = useState('');
   const budgetInput = useRef<HTMLInputElement>(null);
 
   const chosen = kind === 'step' ? step : (threads.find((thread) => thread.id === threadId) ?? threads[0] ?? null);
@@ -53,6 +55,7 @@ export function OpenVoteForm({ tell }: { tell(sentence: string): void }) {
   const submit = (event: FormEvent): void => {
     event.preventDefault();
     const dots = Number(budget);
+    setOpened('');
     if (!Number.isInteger(dots) || dots < MIN_VOTE_BUDGET || dots > MAX_VOTE_BUDGET) {
       setProblem('budget');
       budgetInput.current?.focus();
@@ -75,7 +78,7 @@ export function OpenVoteForm({ tell }: { tell(sentence: string): void }) {
       },
       Date.now(),
     );
-    tell(t('votes.open.opened', { title: name }));
+    setOpened(t('votes.open.opened', { title: name }));
     setTitle('');
     setProblem(null);
   };
@@ -154,6 +157,9 @@ export function OpenVoteForm({ tell }: { tell(sentence: string): void }) {
         <button type="submit" className="button">
           {t('votes.open.submit')}
         </button>
+        <p role="status" className="vote-form-told">
+          {opened}
+        </p>
       </form>
     </section>
   );

@@ -5,7 +5,7 @@ import { gatheringsOf } from '../../../shared/domain/gatherings';
 import { GROUP_STYLES, GROUPS, type Group } from '../../../shared/domain/groups';
 import type { NoteTally, Vote } from '../../../shared/domain/votes';
 import { useDocValue } from '../useDocValue';
-import { resultNoteRow, type VoteNoteRow } from './voteNotes';
+import { resultNoteRow, shortNoteText, type VoteNoteRow } from './voteNotes';
 import './votes.css';
 
 export interface VoteResultsProps {
@@ -13,6 +13,8 @@ export interface VoteResultsProps {
   vote: Vote;
   /** For the projector: large type, and only the notes that fit the screen. */
   large?: boolean;
+  /** Where the board is at hand: a button per note brings it into view there. */
+  onShowNote?: (noteId: string) => void;
 }
 
 /** Notes the projector lists: more would not be readable from the back of the room. */
@@ -29,7 +31,7 @@ function groupsIn(notes: readonly NoteTally[], votersByGroup: Partial<Record<Gro
  * out beside its bar, and how many people of each group voted. Read from the tally the
  * server wrote: no ballot of anyone is ever here.
  */
-export function VoteResults({ shared, vote, large = false }: VoteResultsProps) {
+export function VoteResults({ shared, vote, large = false, onShowNote }: VoteResultsProps) {
   const { t } = useTranslation();
   const headingId = useId();
   const tally = vote.tally;
@@ -56,7 +58,7 @@ export function VoteResults({ shared, vote, large = false }: VoteResultsProps) {
           {t('votes.results.heading', { title: vote.title })}
         </h2>
       ) : (
-        <h3 id={headingId} className="vote-results-heading">
+        <h3 id={headingId} className="vote-results-heading" tabIndex={-1}>
           {t('votes.results.heading', { title: vote.title })}
         </h3>
       )}
@@ -94,6 +96,16 @@ export function VoteResults({ shared, vote, large = false }: VoteResultsProps) {
                   }))}
                   most={most}
                 />
+                {onShowNote && row && (
+                  <button
+                    type="button"
+                    className="button-quiet vote-result-show"
+                    aria-label={`${t('votes.results.show')}: ${shortNoteText(row.text)}`}
+                    onClick={() => onShowNote(note.noteId)}
+                  >
+                    {t('votes.results.show')}
+                  </button>
+                )}
                 {severalPlaces && (
                   <Bars
                     label={t('votes.results.byPlace')}

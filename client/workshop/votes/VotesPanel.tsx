@@ -29,7 +29,7 @@ function votesText(doc: Y.Doc): string {
  */
 export function VotesPanel() {
   const { t } = useTranslation();
-  const { doc, privateDoc, identity } = useWorkshop();
+  const { doc, privateDoc, identity, showNote } = useWorkshop();
   const text = useDocValue(doc, votesText) ?? '{"votes":[],"shownId":null}';
   const { votes, shownId } = useMemo(() => JSON.parse(text) as VotesNow, [text]);
   const [told, setTold] = useState('');
@@ -54,13 +54,13 @@ export function VotesPanel() {
               <VoteItem key={vote.id} vote={vote} shown={vote.id === shownId} tell={setTold} />
             ) : (
               <li key={vote.id} className="vote-item">
-                {vote.state === 'revealed' ? <VoteResults shared={doc} vote={vote} /> : <Ballot shared={doc} privateDoc={privateDoc} vote={vote} />}
+                {vote.state === 'revealed' ? <VoteResults shared={doc} vote={vote} onShowNote={showNote} /> : <Ballot shared={doc} privateDoc={privateDoc} vote={vote} />}
               </li>
             ),
           )}
         </ul>
       )}
-      {facilitator && <OpenVoteForm tell={setTold} />}
+      {facilitator && <OpenVoteForm />}
     </section>
   );
 }
