@@ -49,8 +49,7 @@ export class Room {
   private readonly held = new Map<Connection, Uint8Array[]>();
   private readonly limits: DocumentLimits;
   private durable!: DurableDocument;
-  /** The participants' private documents, which live and unload with this room. */
-  privates!: PrivateDocuments;
+  private privateDocuments!: PrivateDocuments;
   /** Set once the room is deleted, unloaded or broken: nothing more is written. */
   private closed = false;
 
@@ -72,7 +71,7 @@ export class Room {
     // Anonymous participants are shown by their group's name in the workshop's language.
     const language = workshopOf(room.durable.doc).get('language');
     room.presence = new Presence({ language: isLanguage(language) ? language : undefined });
-    room.privates = new PrivateDocuments(workshopId, {
+    room.privateDocuments = new PrivateDocuments(workshopId, {
       storage,
       logger: room.logger,
       limits: new DocumentLimits(privateLimitsOf(limits)),
@@ -94,6 +93,11 @@ export class Room {
    */
   change(fn: (doc: Y.Doc) => void): Promise<void> {
     return this.durable.change(fn);
+  }
+
+  /** The participants' private documents, which live and unload with this room. */
+  get privates(): PrivateDocuments {
+    return this.privateDocuments;
   }
 
   /** True once the room has shut down; the registry loads a fresh one for new sockets. */

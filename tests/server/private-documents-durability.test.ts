@@ -7,7 +7,8 @@ import { CLOSE_CODE } from '../../shared/protocol/closeCodes';
 import { createWorkshop, joinWorkshop, type CreatedWorkshop, type JoinedWorkshop } from '../helpers/api';
 import { filesContaining } from '../helpers/dataDir';
 import { eventually } from '../helpers/eventually';
-import { connectPrivateClient } from '../helpers/privateClient';
+import { notesOf } from '../helpers/board';
+import { connectPrivateClient, postJson } from '../helpers/privateClient';
 import { startServer, type RunningServer } from '../helpers/server';
 import { connectClient, type TestClient } from '../helpers/yjsClient';
 
@@ -64,7 +65,7 @@ describe('private documents on disk', () => {
     return draftsOf(reader.doc).map((draft) => draft.text);
   }
 
-  it('survive a restart and kill -9, and are erased with their workshop', async () => {
+  it('survive a restart and kill -9, are erased with their workshop, and are read from storage by a reveal', async () => {
     server = await startServer();
     const gone = await privateWorkshop('Slettes');
     const kept = await privateWorkshop('Bliver');
@@ -118,6 +119,14 @@ describe('private documents on disk', () => {
     await server.stop();
     for (const text of [secret, afterCrash, retyped]) expect(filesContaining(server.dataDir, text)).toEqual([]);
     server = await startServer({ dataDir: server.dataDir });
-    expect(await draftTexts(kept.workshop.id, kept.writer)).toEqual([neighbours]);
+    // The reveal reads a private document nobody has open: the server loads it from storage.
+    const revealed = await postJson(server, `/api/workshops/${kept.workshop.id}/steps/${encodeURIComponent(kept.stepId)}/reveal`, kept.workshop.facilitatorToken, {
+      anonymous: false,
+    });
+    expect(revealed).toEqual({ status: 200, body: { revealed: 1 } });
+    const board = track(connectClient(server, kept.workshop.id, kept.workshop.facilitatorToken, { reconnect: false }));
+    await board.synced();
+    expect(Object.values(notesOf(board.doc))).toContain(neighbours);
+    expect(await draftTexts(kept.workshop.id, kept.writer)).toEqual([]);
   });
 });
