@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { bindingUtils, shapeUtils } from '../canvas/config';
 import { FletCanvas } from '../canvas/FletCanvas';
 import { rememberFacilitated } from '../credentials';
+import { chooseBoardView } from '../phone/viewChoice';
 import { setLanguage, storedLanguage } from '../i18n';
 import { ErrorPage } from '../ErrorPage';
 import { isEnded } from '../sync/connection';
@@ -195,6 +196,11 @@ export function BoardPage({ workshopId, projector }: { workshopId: string; proje
         </span>
         <StatusIndicator status={session.status} />
         <LanguageSwitcher />
+        {identity?.role === 'participant' && (
+          <button type="button" className="button-quiet" onClick={() => chooseBoardView(workshopId, 'simple')}>
+            {t('phone.simpleView')}
+          </button>
+        )}
         {isFacilitator && !shareOpen && (
           <button ref={inviteButton} type="button" className="button" onClick={() => toggleShare(true)} aria-expanded="false">
             {t('share.show')}

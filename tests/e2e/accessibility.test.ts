@@ -136,7 +136,7 @@ const VIEWS: View[] = [
   {
     name: "facilitator's board with the invitation",
     async open({ server, page, fixture, lang }) {
-      await page.goto(`${server.url}/w/${fixture.workshop.id}#token=${fixture.workshop.facilitatorToken}`);
+      await page.goto(`${server.url}/w/${fixture.workshop.id}?view=canvas#token=${fixture.workshop.facilitatorToken}`);
       await boardIsConnected(page);
       await openInvitation(page, lang);
       await page.getByTestId('join-qr').waitFor();
@@ -145,7 +145,7 @@ const VIEWS: View[] = [
   {
     name: "facilitator's full-screen invitation",
     async open({ server, page, fixture, lang }) {
-      await page.goto(`${server.url}/w/${fixture.workshop.id}#token=${fixture.workshop.facilitatorToken}`);
+      await page.goto(`${server.url}/w/${fixture.workshop.id}?view=canvas#token=${fixture.workshop.facilitatorToken}`);
       await boardIsConnected(page);
       await openInvitation(page, lang);
       await page.getByRole('button', { name: lang.strings.share.showBig }).click();
@@ -155,7 +155,7 @@ const VIEWS: View[] = [
   {
     name: "participant's board",
     async open({ server, page, fixture }) {
-      await page.goto(`${server.url}/w/${fixture.workshop.id}#token=${fixture.participant.token}`);
+      await page.goto(`${server.url}/w/${fixture.workshop.id}?view=canvas#token=${fixture.participant.token}`);
       await boardIsConnected(page);
       await eventually(async () => expect(await notesOn(page)).toHaveLength(NOTES));
     },
@@ -163,7 +163,7 @@ const VIEWS: View[] = [
   {
     name: 'projector',
     async open({ server, page, fixture }) {
-      await page.goto(`${server.url}/p/${fixture.workshop.id}#token=${fixture.workshop.projectorToken}`);
+      await page.goto(`${server.url}/p/${fixture.workshop.id}?view=canvas#token=${fixture.workshop.projectorToken}`);
       await waitForCanvas(page);
       await eventually(async () => expect(await page.locator('.tl-shape[data-shape-type="note"]').count()).toBe(NOTES), { timeout: 15_000 });
     },
@@ -171,7 +171,7 @@ const VIEWS: View[] = [
   {
     name: 'refusal after a forbidden change',
     async open({ server, page, fixture, lang }) {
-      await page.goto(`${server.url}/w/${fixture.workshop.id}#token=${fixture.participant.token}`);
+      await page.goto(`${server.url}/w/${fixture.workshop.id}?view=canvas#token=${fixture.participant.token}`);
       await boardIsConnected(page);
       // The page reloads a few seconds after the refusal; the reload waits for the audit.
       let release = (): void => {};
@@ -274,7 +274,7 @@ describe('accessibility of every view, on a phone, a laptop and a projector, in 
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
       requests.watch(context);
       const page = await context.newPage();
-      await page.goto(`${server.url}/w/${workshop.id}#token=${writer.token}`);
+      await page.goto(`${server.url}/w/${workshop.id}?view=canvas#token=${writer.token}`);
       await boardIsConnected(page);
       const area = (await page.locator('.tl-canvas').first().boundingBox())!;
       await page.mouse.click(area.x + area.width / 2, area.y + area.height / 2);

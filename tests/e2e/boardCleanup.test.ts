@@ -45,7 +45,7 @@ describe('the board, cleaned up (a Danish board)', () => {
     const context = await session.newContext({ viewport, locale: 'da-DK' });
     await installAxe(context);
     const page = await context.newPage();
-    await page.goto(`${server.url}/${board}/${workshop.id}#token=${token}`);
+    await page.goto(`${server.url}/${board}/${workshop.id}?view=canvas#token=${token}`);
     await waitForCanvas(page);
     // The projector shows its connection only when it is not connected.
     if (board === 'w') {

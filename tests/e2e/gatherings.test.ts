@@ -24,7 +24,7 @@ describe('gatherings on the board', () => {
     const context = await session.newContext({ viewport });
     await installAxe(context);
     const page = await context.newPage();
-    await page.goto(`${server.url}/w/${workshop.id}#token=${token}`);
+    await page.goto(`${server.url}/w/${workshop.id}?view=canvas#token=${token}`);
     await waitForCanvas(page);
     await eventually(async () => expect(await page.locator('[data-status]').first().getAttribute('data-status')).toBe('connected'), {
       timeout: 15_000,

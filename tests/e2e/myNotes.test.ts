@@ -65,7 +65,7 @@ describe('where did my note go', () => {
     const context = await session.newContext({ viewport });
     await installAxe(context);
     const page = await context.newPage();
-    await page.goto(`${server.url}/w/${workshop.id}#token=${anna.token}`);
+    await page.goto(`${server.url}/w/${workshop.id}?view=canvas#token=${anna.token}`);
     await waitForCanvas(page);
     return page;
   }
@@ -141,7 +141,7 @@ describe('where did my note go', () => {
     const bo = await joinWorkshop(server, workshop.joinCode, 'business', 'Bo');
     const context = await session.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}/w/${workshop.id}#token=${bo.token}`);
+    await page.goto(`${server.url}/w/${workshop.id}?view=canvas#token=${bo.token}`);
     await waitForCanvas(page);
     await page.getByRole('button', { name: 'Where did my note go?' }).click();
     await page

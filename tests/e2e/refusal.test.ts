@@ -88,7 +88,7 @@ describe('a board whose change the server refuses', () => {
       });
     });
     const page = await context.newPage();
-    await page.goto(`${server.url}/w/${workshop.id}#token=${participant.token}`);
+    await page.goto(`${server.url}/w/${workshop.id}?view=canvas#token=${participant.token}`);
     await waitForCanvas(page);
     await eventually(async () => expect(await page.locator('[data-status]').first().getAttribute('data-status')).toBe('connected'), {
       timeout: 15_000,
@@ -157,7 +157,7 @@ describe('a board whose change the server refuses', () => {
         });
       });
       const page: Page = await context.newPage();
-      await page.goto(`${server.url}/w/${workshop.id}#token=${participant.token}`);
+      await page.goto(`${server.url}/w/${workshop.id}?view=canvas#token=${participant.token}`);
       await waitForCanvas(page);
       await page.evaluate(() => {
         window.__fletEditor!.createShape({ type: 'geo', x: 100, y: 100 });

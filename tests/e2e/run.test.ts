@@ -74,7 +74,7 @@ describe('running a workshop: agenda, shared timer, following, projector', () =>
     await waitForCanvas(page);
     return page;
   }
-  const board = (token: string) => `${server.url}/w/${workshop.id}#token=${token}`;
+  const board = (token: string) => `${server.url}/w/${workshop.id}?view=canvas#token=${token}`;
   const stepBar = (page: Page) => page.getByRole('region', { name: 'Step and time' });
   const agenda = (page: Page) => page.getByRole('complementary', { name: 'Agenda' });
   const timerOn = (page: Page) => page.getByRole('timer', { name: 'Time left' });
@@ -180,7 +180,7 @@ describe('running a workshop: agenda, shared timer, following, projector', () =>
   it('the timer shows the same time on the facilitator, a participant whose clock is 7 minutes ahead, and the projector', async () => {
     const joined = await joinWorkshop(server, workshop.joinCode, 'citizen', 'Bo');
     participant = await open(board(joined.token), { viewport: PHONE }, SHIFT_MS);
-    projector = await open(`${server.url}/p/${workshop.id}#token=${workshop.projectorToken}`, { viewport: PROJECTOR });
+    projector = await open(`${server.url}/p/${workshop.id}?view=canvas#token=${workshop.projectorToken}`, { viewport: PROJECTOR });
     expect(await participant.evaluate(() => Date.now())).toBeGreaterThan(Date.now() + SHIFT_MS - 60_000);
 
     // Started from the keyboard.

@@ -37,7 +37,7 @@ describe('threads on the canvas and in the threads panel', () => {
     const context = await session.newContext({ viewport });
     await installAxe(context);
     const page = await context.newPage();
-    await page.goto(`${server.url}/${path}/${workshop.id}#token=${token}`);
+    await page.goto(`${server.url}/${path}/${workshop.id}?view=canvas#token=${token}`);
     await waitForCanvas(page);
     return page;
   }

@@ -3,6 +3,7 @@ import { facilitator } from './facilitator';
 import { gatherings } from './gatherings';
 import { myNotes } from './myNotes';
 import { narrative } from './narrative';
+import { phone } from './phone';
 import { privateWriting } from './privateWriting';
 import { templates } from './templates';
 import { run } from './run';
@@ -26,8 +27,9 @@ export const FEATURE_STRINGS = {
   boardChrome,
   facilitator,
   run,
-  privateWriting,
+  phone,
   votes,
+  privateWriting,
 } as const;
 
 type Language = 'da' | 'sv' | 'en';
