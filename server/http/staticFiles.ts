@@ -14,7 +14,8 @@ const SERVER_PATHS = /^\/(api|ws|healthz)(\/|$|\?)/;
 export function staticFiles(clientDir: string) {
   return async (app: FastifyInstance): Promise<void> => {
     const built = fs.existsSync(path.join(clientDir, 'index.html'));
-    if (built) await app.register(fastifyStatic, { root: clientDir, wildcard: true });
+    // The build writes .br and .gz beside each file (vite.config.ts); they are sent where accepted.
+    if (built) await app.register(fastifyStatic, { root: clientDir, wildcard: true, preCompressed: true });
     app.setNotFoundHandler((request, reply) => {
       const wantsPage = request.method === 'GET' || request.method === 'HEAD';
       if (built && wantsPage && !SERVER_PATHS.test(request.url)) {
