@@ -6,7 +6,7 @@ import { MAX_RECORD_TEXT_CHARS } from './canvasRules';
 import { freeSpot, NOTE_GAP, spotInFrame, type Rect, type Spot } from './freeSpot';
 import { GROUP_STYLES, type Group } from './groups';
 import { newId } from './ids';
-import { STEP_FRAME_WIDTH } from './steps';
+import { STEP_FRAME_WIDTH } from './stepFrames';
 
 /**
  * Notes written without tldraw: the phone view writes a person's note into the current
