@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { EditableTextItem, type EditableTextItemLook } from '../workshop/EditableTextItem';
+import { EditableTextItem, itemStrings, type EditableTextItemLook } from '../workshop/EditableTextItem';
 import type { PhoneNote } from './phoneFacts';
 
 /** How much of a note names its buttons to a screen reader. */
@@ -31,14 +31,8 @@ export function PhoneNoteItem({ note, onSave, onRemove }: { note: PhoneNote; onS
       text={note.text}
       look={PHONE_LOOK}
       strings={{
+        ...itemStrings(t, 'phone.notes', name),
         emptyText: t('phone.notes.empty'),
-        editLabel: t('phone.notes.editLabel'),
-        save: t('phone.notes.save'),
-        cancel: t('phone.notes.cancel'),
-        edit: t('phone.notes.edit'),
-        editNamed: t('phone.notes.editNamed', { text: name }),
-        remove: t('phone.notes.remove'),
-        removeNamed: t('phone.notes.removeNamed', { text: name }),
         confirmRemove: { question: t('phone.notes.confirmRemove'), yes: t('phone.notes.confirmYes'), keep: t('phone.notes.keep') },
       }}
       details={note.stepTitle && <p className="phone-note-place">{t('phone.notes.inStep', { title: note.stepTitle })}</p>}

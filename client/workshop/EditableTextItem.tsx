@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 
 /** The words of an {@link EditableTextItem}, already in the reader's language. */
@@ -18,6 +19,23 @@ export interface EditableTextItemStrings {
   confirmRemove?: { question: string; yes: string; keep: string };
   /** Given: saving an empty text is refused with this message; omitted: an empty text is saved. */
   emptyProblem?: string;
+}
+
+/**
+ * The words every item has, from a feature's strings under `prefix` with the keys edit,
+ * editNamed, editLabel, save, cancel, remove and removeNamed; `name` is how the buttons' names
+ * quote the text.
+ */
+export function itemStrings(t: TFunction, prefix: string, name: string): EditableTextItemStrings {
+  return {
+    editLabel: t(`${prefix}.editLabel`),
+    save: t(`${prefix}.save`),
+    cancel: t(`${prefix}.cancel`),
+    edit: t(`${prefix}.edit`),
+    editNamed: t(`${prefix}.editNamed`, { text: name }),
+    remove: t(`${prefix}.remove`),
+    removeNamed: t(`${prefix}.removeNamed`, { text: name }),
+  };
 }
 
 /** The class names each part takes, so that each view keeps its own look. */

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { DraftEntry } from '../../../shared/domain/drafts';
 import { MAX_DRAFT_CHARS } from '../../../shared/domain/drafts';
-import { EditableTextItem, type EditableTextItemLook } from '../EditableTextItem';
+import { EditableTextItem, itemStrings, type EditableTextItemLook } from '../EditableTextItem';
 
 interface DraftItemProps {
   draft: DraftEntry;
@@ -33,13 +33,7 @@ export function DraftItem({ draft, editable, onSave, onRemove }: DraftItemProps)
       maxLength={MAX_DRAFT_CHARS}
       keyboardShortcuts
       strings={{
-        editLabel: t('privateWriting.box.editLabel'),
-        save: t('privateWriting.box.save'),
-        cancel: t('privateWriting.box.cancel'),
-        edit: t('privateWriting.box.edit'),
-        editNamed: t('privateWriting.box.editNamed', { text: shown }),
-        remove: t('privateWriting.box.remove'),
-        removeNamed: t('privateWriting.box.removeNamed', { text: shown }),
+        ...itemStrings(t, 'privateWriting.box', shown),
         emptyProblem: t('privateWriting.box.empty'),
       }}
       onSave={onSave}
