@@ -1,4 +1,5 @@
 import { isPageId, type Editor, type TLShape, type TLShapeId } from 'tldraw';
+import { spotInFrame, type Rect } from '../../shared/domain/freeSpot';
 
 /** The frame notes land in now: the current step's, on its gathering's page. */
 export interface StepFrameTarget {
@@ -6,37 +7,14 @@ export interface StepFrameTarget {
   pageId: string;
 }
 
-/** Room kept between notes, and between notes and the frame's edges. */
-const GAP = 24;
-
-interface Rect {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
-
-function overlaps(a: Rect, b: Rect): boolean {
-  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
-}
-
-/** A spot inside the frame (in its own coordinates) where a note of `size` covers nothing else, row by row. */
-function freeSpot(editor: Editor, frameId: TLShapeId, noteId: TLShapeId, frame: Rect, size: number): { x: number; y: number } {
-  const taken: Rect[] = editor.getSortedChildIdsForParent(frameId).flatMap((id) => {
+/** The shapes in a frame (in its own coordinates) other than the note being placed, as the editor measures them. */
+function shapesInFrame(editor: Editor, frameId: TLShapeId, noteId: TLShapeId): Rect[] {
+  return editor.getSortedChildIdsForParent(frameId).flatMap((id) => {
     const child = id === noteId ? undefined : editor.getShape(id);
     if (!child) return [];
     const bounds = editor.getShapeGeometry(child).bounds;
     return [{ x: child.x, y: child.y, w: bounds.w, h: bounds.h }];
   });
-  for (let y = GAP; y + size <= frame.h - GAP; y += size + GAP) {
-    for (let x = GAP; x + size <= frame.w - GAP; x += size + GAP) {
-      const spot = { x, y, w: size, h: size };
-      if (!taken.some((rect) => overlaps(rect, spot))) return { x, y };
-    }
-  }
-  // A full frame: the new note goes on top, a little offset from the last one.
-  const shift = (taken.length * GAP) % Math.max(GAP, frame.w - size - 2 * GAP);
-  return { x: GAP + shift, y: GAP + shift };
 }
 
 /**
@@ -92,7 +70,7 @@ export function landNotesInStepFrame(editor: Editor, target: () => StepFrameTarg
     const inside = centre.x >= 0 && centre.x <= w && centre.y >= 0 && centre.y <= h;
     const spot = inside
       ? { x: Math.min(Math.max(note.x, 0), Math.max(0, w - size.w)), y: Math.min(Math.max(note.y, 0), Math.max(0, h - size.h)) }
-      : freeSpot(editor, frame.id, noteId, { x: frame.x, y: frame.y, w, h }, Math.max(size.w, size.h));
+      : spotInFrame(shapesInFrame(editor, frame.id, noteId), { w, h }, Math.max(size.w, size.h));
     if (spot.x !== note.x || spot.y !== note.y) editor.updateShape({ id: noteId, type: note.type, x: spot.x, y: spot.y });
     if (inside) return;
     // Put somewhere the writer did not point: bring it into their view at once, as they are

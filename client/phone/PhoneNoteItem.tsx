@@ -1,5 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EditableTextItem, itemStrings, type EditableTextItemLook } from '../workshop/EditableTextItem';
 import type { PhoneNote } from './phoneFacts';
 
 /** How much of a note names its buttons to a screen reader. */
@@ -10,98 +10,34 @@ function shortened(text: string): string {
   return line.length > NAME_CHARS ? `${line.slice(0, NAME_CHARS - 1)}…` : line;
 }
 
-type Mode = 'reading' | 'editing' | 'removing';
+const PHONE_LOOK: EditableTextItemLook = {
+  item: 'phone-note',
+  text: 'phone-note-text',
+  label: 'phone-label',
+  field: 'phone-textarea',
+  actions: 'phone-actions',
+  button: 'phone-button',
+  mainButton: 'phone-button phone-button-main',
+  dangerButton: 'phone-button phone-button-danger',
+  confirm: 'phone-confirm',
+};
 
-/**
- * One of this person's notes: its text, and its own Edit and Delete (each named after the
- * note, so a screen reader's list of buttons says which note each one is for). Deleting asks
- * once, since a thumb slips; focus goes where the person will look next.
- */
+/** One of this person's notes on the phone, with the step it was written in; deleting asks once, since a thumb slips. */
 export function PhoneNoteItem({ note, onSave, onRemove }: { note: PhoneNote; onSave(id: string, text: string): void; onRemove(id: string): void }) {
   const { t } = useTranslation();
-  const [mode, setMode] = useState<Mode>('reading');
-  const [draft, setDraft] = useState(note.text);
-  const id = useId();
-  const editButton = useRef<HTMLButtonElement>(null);
-  const editBox = useRef<HTMLTextAreaElement>(null);
-  const keepButton = useRef<HTMLButtonElement>(null);
-  const [returnFocus, setReturnFocus] = useState(false);
   const name = shortened(note.text) || t('phone.notes.empty');
-
-  useEffect(() => {
-    if (mode === 'editing') editBox.current?.focus();
-    if (mode === 'removing') keepButton.current?.focus();
-    if (mode === 'reading' && returnFocus) {
-      editButton.current?.focus();
-      setReturnFocus(false);
-    }
-  }, [mode, returnFocus]);
-
-  const back = (): void => {
-    setReturnFocus(true);
-    setMode('reading');
-  };
-
   return (
-    <li className="phone-note">
-      {mode === 'editing' ? (
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            onSave(note.id, draft.trim());
-            back();
-          }}
-        >
-          <label htmlFor={`${id}-edit`} className="phone-label">
-            {t('phone.notes.editLabel')}
-          </label>
-          <textarea ref={editBox} id={`${id}-edit`} className="phone-textarea" rows={3} value={draft} onChange={(event) => setDraft(event.target.value)} />
-          <div className="phone-actions">
-            <button type="submit" className="phone-button phone-button-main">
-              {t('phone.notes.save')}
-            </button>
-            <button type="button" className="phone-button" onClick={back}>
-              {t('phone.notes.cancel')}
-            </button>
-          </div>
-        </form>
-      ) : (
-        <>
-          <p className="phone-note-text">{note.text || t('phone.notes.empty')}</p>
-          {note.stepTitle && <p className="phone-note-place">{t('phone.notes.inStep', { title: note.stepTitle })}</p>}
-          {mode === 'removing' ? (
-            <div className="phone-actions" role="group" aria-labelledby={`${id}-confirm`}>
-              <p id={`${id}-confirm`} className="phone-confirm">
-                {t('phone.notes.confirmRemove')}
-              </p>
-              <button type="button" className="phone-button phone-button-danger" onClick={() => onRemove(note.id)}>
-                {t('phone.notes.confirmYes')}
-              </button>
-              <button ref={keepButton} type="button" className="phone-button" onClick={back}>
-                {t('phone.notes.keep')}
-              </button>
-            </div>
-          ) : (
-            <div className="phone-actions">
-              <button
-                ref={editButton}
-                type="button"
-                className="phone-button"
-                aria-label={t('phone.notes.editNamed', { text: name })}
-                onClick={() => {
-                  setDraft(note.text);
-                  setMode('editing');
-                }}
-              >
-                {t('phone.notes.edit')}
-              </button>
-              <button type="button" className="phone-button" aria-label={t('phone.notes.removeNamed', { text: name })} onClick={() => setMode('removing')}>
-                {t('phone.notes.remove')}
-              </button>
-            </div>
-          )}
-        </>
-      )}
-    </li>
+    <EditableTextItem
+      text={note.text}
+      look={PHONE_LOOK}
+      strings={{
+        ...itemStrings(t, 'phone.notes', name),
+        emptyText: t('phone.notes.empty'),
+        confirmRemove: { question: t('phone.notes.confirmRemove'), yes: t('phone.notes.confirmYes'), keep: t('phone.notes.keep') },
+      }}
+      details={note.stepTitle && <p className="phone-note-place">{t('phone.notes.inStep', { title: note.stepTitle })}</p>}
+      onSave={(text) => onSave(note.id, text)}
+      onRemove={() => onRemove(note.id)}
+    />
   );
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { newNoteInFrame, removeNote, updateNoteText } from '../../shared/domain/noteRecords';
+import { newNoteInFrame, newNoteOnPage, removeNote, updateNoteText } from '../../shared/domain/noteRecords';
 import { shownVote } from '../../shared/domain/votes';
 import { ErrorPage } from '../ErrorPage';
 import { setLanguage, storedLanguage } from '../i18n';
@@ -16,7 +16,6 @@ import { useReloadAfterRefusal } from '../workshop/useReloadAfterRefusal';
 import { DraftsBox } from '../workshop/privateWriting/DraftsBox';
 import { stateOfStep } from '../workshop/privateWriting/privateStep';
 import { NoteComposer } from './NoteComposer';
-import { newNoteOnPage } from './pageNote';
 import { myNotesOf, phoneWhereOf } from './phoneFacts';
 import { PhoneNotes } from './PhoneNotes';
 import { PhoneStep } from './PhoneStep';

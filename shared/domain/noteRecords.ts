@@ -3,20 +3,23 @@ import { getIndexAbove, type IndexKey } from '@tldraw/utils';
 import * as Y from 'yjs';
 import { recordsOf } from '../schema';
 import { MAX_RECORD_TEXT_CHARS } from './canvasRules';
+import { freeSpot, NOTE_GAP, spotInFrame, type Rect, type Spot } from './freeSpot';
 import { GROUP_STYLES, type Group } from './groups';
 import { newId } from './ids';
+import { STEP_FRAME_WIDTH } from './stepFrames';
 
 /**
  * Notes written without tldraw: the phone view writes a person's note into the current
- * step's frame, and the server's reveal moves drafts there. The records are the ones the
- * canvas writes (client/canvas/authorship.ts stamps the meta, client/canvas/stepFrame.ts
- * finds the free spot), so the gate's canvas rules and tldraw's validators treat them alike.
+ * step's frame (or on the gathering's page when no step runs), and the server's reveal moves
+ * drafts there. The records are the ones the canvas writes (client/canvas/authorship.ts
+ * stamps the meta, client/canvas/stepFrame.ts finds the free spot with the same search,
+ * freeSpot.ts), so the gate's canvas rules and tldraw's validators treat them alike.
  */
 
 /** A note's side before any text makes it grow, in page units (tldraw's NOTE_SIZE). */
 export const NOTE_SIZE = 200;
-/** Room kept between notes, and between notes and the frame's edges (as on the canvas). */
-const GAP = 24;
+/** How many rows down a page the search for a free spot goes before giving up and stacking. */
+const MAX_PAGE_ROWS = 400;
 /** The note colour of the facilitator, who has no group (as on the canvas). */
 const FACILITATOR_NOTE_COLOR = 'yellow';
 
@@ -40,25 +43,24 @@ export interface NoteFacts {
   id?: string;
 }
 
-interface Rect {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
+/** What a note written on a page, outside any frame, carries (see NoteFacts). */
+export interface PageNoteFacts {
+  /** The page it lands on (a gathering's). */
+  pageId: string;
+  text: string;
+  group: Group | null;
+  participantId: string | null;
+  gatheringId: string | null;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function overlaps(a: Rect, b: Rect): boolean {
-  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
-}
-
 /**
- * The box a child of a frame covers, in the frame's coordinates, from its stored record:
- * shapes with a width and height give theirs, a note its grown height, anything else (a
- * drawing, an arrow) is taken as a note's size so that it is not written over.
+ * The box a shape covers, in its parent's coordinates, from its stored record: shapes with a
+ * width and height give theirs, a note its grown height, anything else (a drawing, an arrow)
+ * is taken as a note's size so that it is not written over.
  */
 function boxOf(record: Y.Map<unknown>): Rect | null {
   const x = record.get('x');
@@ -75,35 +77,23 @@ function boxOf(record: Y.Map<unknown>): Rect | null {
   return { x, y, w: NOTE_SIZE, h: NOTE_SIZE };
 }
 
-interface FrameChildren {
+interface Children {
   boxes: Rect[];
   topIndex: string | null;
 }
 
-function childrenOf(doc: Y.Doc, frameId: string): FrameChildren {
+/** The boxes of the shapes directly on `parentId` (a frame or a page), and the highest of their indexes. */
+function childrenOf(doc: Y.Doc, parentId: string): Children {
   const boxes: Rect[] = [];
   let topIndex: string | null = null;
   recordsOf(doc).forEach((record) => {
-    if (!(record instanceof Y.Map) || record.get('typeName') !== 'shape' || record.get('parentId') !== frameId) return;
+    if (!(record instanceof Y.Map) || record.get('typeName') !== 'shape' || record.get('parentId') !== parentId) return;
     const box = boxOf(record);
     if (box) boxes.push(box);
     const index = record.get('index');
     if (typeof index === 'string' && (topIndex === null || index > topIndex)) topIndex = index;
   });
   return { boxes, topIndex };
-}
-
-/** A spot inside a frame of `width`×`height` where a note covers nothing else, row by row (as the canvas finds one). */
-function freeSpot(taken: readonly Rect[], width: number, height: number): { x: number; y: number } {
-  for (let y = GAP; y + NOTE_SIZE <= height - GAP; y += NOTE_SIZE + GAP) {
-    for (let x = GAP; x + NOTE_SIZE <= width - GAP; x += NOTE_SIZE + GAP) {
-      const spot = { x, y, w: NOTE_SIZE, h: NOTE_SIZE };
-      if (!taken.some((rect) => overlaps(rect, spot))) return { x, y };
-    }
-  }
-  // A full frame: the new note goes on top, a little offset from the last one.
-  const shift = (taken.length * GAP) % Math.max(GAP, width - NOTE_SIZE - 2 * GAP);
-  return { x: GAP + shift, y: GAP + shift };
 }
 
 /** The frame's size, or null when `frameId` names no frame. */
@@ -139,6 +129,48 @@ function ensureUserRecord(doc: Y.Doc, participantId: string, name: string, group
   writeRecord(doc, { id, typeName: 'user', name, color, imageUrl: '', meta: {} });
 }
 
+/** What a note's record is made of, wherever it lands. */
+interface NotePlacement {
+  id: string;
+  parentId: string;
+  spot: Spot;
+  /** The highest index among the parent's shapes: the note goes above them. */
+  topIndex: string | null;
+  /** The board user id tldraw names as the note's first writer, or null for none. */
+  firstWriter: string | null;
+}
+
+/** Writes a note record as the canvas would: in the group's colour (yellow without group), with the canvas's authorship meta. */
+function writeNote(doc: Y.Doc, facts: Omit<PageNoteFacts, 'pageId'>, place: NotePlacement): void {
+  writeRecord(doc, {
+    id: place.id,
+    typeName: 'shape',
+    type: 'note',
+    x: place.spot.x,
+    y: place.spot.y,
+    rotation: 0,
+    index: getIndexAbove((place.topIndex as IndexKey | null) ?? null),
+    parentId: place.parentId,
+    isLocked: false,
+    opacity: 1,
+    props: {
+      color: facts.group ? GROUP_STYLES[facts.group].canvasColor : FACILITATOR_NOTE_COLOR,
+      labelColor: 'black',
+      size: 'm',
+      font: 'draw',
+      fontSizeAdjustment: 1,
+      align: 'middle',
+      verticalAlign: 'middle',
+      growY: 0,
+      url: '',
+      richText: toRichText(facts.text.slice(0, MAX_RECORD_TEXT_CHARS)),
+      scale: 1,
+      textFirstEditedBy: place.firstWriter,
+    },
+    meta: { group: facts.group, participantId: facts.participantId, gatheringId: facts.gatheringId },
+  });
+}
+
 /**
  * Writes a note into a frame, as the canvas would: at a free spot inside it (row by row,
  * not over the frame's other shapes), above them, in the group's colour (yellow without
@@ -155,36 +187,33 @@ export function newNoteInFrame(doc: Y.Doc, facts: NoteFacts): string | null {
   if (recordsOf(doc).has(id)) return id;
   doc.transact(() => {
     const { boxes, topIndex } = childrenOf(doc, facts.frameId);
-    const spot = freeSpot(boxes, size.w, size.h);
     const named = facts.participantId !== null && facts.group !== null && typeof facts.authorName === 'string' && facts.authorName !== '';
     if (named) ensureUserRecord(doc, facts.participantId as string, facts.authorName as string, facts.group as Group);
-    writeRecord(doc, {
+    writeNote(doc, facts, {
       id,
-      typeName: 'shape',
-      type: 'note',
-      x: spot.x,
-      y: spot.y,
-      rotation: 0,
-      index: getIndexAbove((topIndex as IndexKey | null) ?? null),
       parentId: facts.frameId,
-      isLocked: false,
-      opacity: 1,
-      props: {
-        color: facts.group ? GROUP_STYLES[facts.group].canvasColor : FACILITATOR_NOTE_COLOR,
-        labelColor: 'black',
-        size: 'm',
-        font: 'draw',
-        fontSizeAdjustment: 1,
-        align: 'middle',
-        verticalAlign: 'middle',
-        growY: 0,
-        url: '',
-        richText: toRichText(facts.text.slice(0, MAX_RECORD_TEXT_CHARS)),
-        scale: 1,
-        textFirstEditedBy: named ? attributionId(facts.participantId as string) : null,
-      },
-      meta: { group: facts.group, participantId: facts.participantId, gatheringId: facts.gatheringId },
+      spot: spotInFrame(boxes, size, NOTE_SIZE),
+      topIndex,
+      firstWriter: named ? attributionId(facts.participantId as string) : null,
     });
+  });
+  return id;
+}
+
+/**
+ * Writes a note on a page, outside any frame (a note written on the phone while no step
+ * runs): at the first free spot in rows of a step frame's width from the page's origin, so
+ * below the agenda's frames and not over anything; above the page's shapes, with the same
+ * colour and meta as newNoteInFrame and no name on it. Returns its id.
+ */
+export function newNoteOnPage(doc: Y.Doc, facts: PageNoteFacts): string {
+  const id = newId('shape');
+  doc.transact(() => {
+    const { boxes, topIndex } = childrenOf(doc, facts.pageId);
+    const rows = { w: STEP_FRAME_WIDTH, h: NOTE_GAP + MAX_PAGE_ROWS * (NOTE_SIZE + NOTE_GAP) };
+    // A page full that far down: the note goes in the first spot, on top.
+    const spot = freeSpot(boxes, rows, NOTE_SIZE) ?? { x: NOTE_GAP, y: NOTE_GAP };
+    writeNote(doc, facts, { id, parentId: facts.pageId, spot, topIndex, firstWriter: null });
   });
   return id;
 }

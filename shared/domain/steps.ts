@@ -1,16 +1,15 @@
-import { createShapeId } from '@tldraw/tlschema';
-import { getIndexAbove, type IndexKey } from '@tldraw/utils';
 import * as Y from 'yjs';
-import { liveOf, recordsOf, stepsMapOf } from '../schema';
+import { liveOf, stepsMapOf } from '../schema';
 import { currentGatheringId, gatheringOf } from './gatherings';
 import { newId, orderKeysAfter, ordersForMove } from './ids';
+import { nextFrameBox, removeStepFrame, renameStepFrame, writeStepFrame, type FrameBox } from './stepFrames';
 import { resetTimer } from './timer';
 
 /**
  * The agenda of a gathering: ordered steps, each with the question people answer (its
  * prompt), a duration and a frame of its own on the gathering's page. The facilitator moves
  * from step to step; everyone sees the current step, and a note written during a step lands
- * in its frame.
+ * in its frame. Where the frames go on the page, and what becomes of them, is stepFrames.ts.
  */
 export interface Step {
   id: string;
@@ -40,24 +39,12 @@ export interface StepFacts {
   durationSec?: number;
 }
 
-/** Where a step's frame goes on the page, in page coordinates. */
-export interface FrameBox {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
-
 export const MAX_STEP_TITLE_CHARS = 200;
 export const MAX_STEP_PROMPT_CHARS = 1_000;
 /** Longest planned step: a whole day. */
 export const MAX_STEP_DURATION_SEC = 24 * 60 * 60;
 /** A step's duration when none is given. */
 export const DEFAULT_STEP_DURATION_SEC = 10 * 60;
-/** A new step's frame, and the room left between frames, in page units. */
-export const STEP_FRAME_WIDTH = 1200;
-export const STEP_FRAME_HEIGHT = 800;
-export const STEP_FRAME_GAP = 200;
 /** Longest order key of a step (the gate refuses longer ones): a long run of moves renumbers the agenda. */
 export const MAX_STEP_ORDER_CHARS = 64;
 
@@ -167,67 +154,6 @@ export function goToNextStep(doc: Y.Doc): boolean {
   return next !== null;
 }
 
-interface PageShape {
-  id: string;
-  index: string;
-  box: FrameBox | null;
-}
-
-/** The shapes sitting directly on a page, with the boxes of its frames. */
-function shapesOnPage(doc: Y.Doc, pageId: string): PageShape[] {
-  const shapes: PageShape[] = [];
-  recordsOf(doc).forEach((record, id) => {
-    if (!(record instanceof Y.Map) || record.get('typeName') !== 'shape' || record.get('parentId') !== pageId) return;
-    const index = record.get('index');
-    const props = record.get('props') as { w?: unknown; h?: unknown } | undefined;
-    const x = record.get('x');
-    const y = record.get('y');
-    const box =
-      record.get('type') === 'frame' && typeof x === 'number' && typeof y === 'number' && typeof props?.w === 'number' && typeof props?.h === 'number'
-        ? { x, y, w: props.w, h: props.h }
-        : null;
-    shapes.push({ id, index: typeof index === 'string' ? index : 'a1', box });
-  });
-  return shapes;
-}
-
-/** Where the next step frame of a page goes: right of every frame there, on the same line. */
-export function nextFrameBox(doc: Y.Doc, pageId: string): FrameBox {
-  const boxes = shapesOnPage(doc, pageId).flatMap((shape) => (shape.box ? [shape.box] : []));
-  if (boxes.length === 0) return { x: 0, y: 0, w: STEP_FRAME_WIDTH, h: STEP_FRAME_HEIGHT };
-  const right = Math.max(...boxes.map((box) => box.x + box.w));
-  const top = Math.min(...boxes.map((box) => box.y));
-  return { x: right + STEP_FRAME_GAP, y: top, w: STEP_FRAME_WIDTH, h: STEP_FRAME_HEIGHT };
-}
-
-/** Writes a locked frame named `name` on `pageId`, above every shape there; returns its id. */
-function writeFrame(doc: Y.Doc, pageId: string, name: string, box: FrameBox): string {
-  const id = createShapeId();
-  const top = shapesOnPage(doc, pageId)
-    .map((shape) => shape.index)
-    .sort()
-    .at(-1);
-  const record = {
-    id,
-    typeName: 'shape',
-    type: 'frame',
-    x: box.x,
-    y: box.y,
-    rotation: 0,
-    index: getIndexAbove((top as IndexKey | undefined) ?? null),
-    parentId: pageId,
-    // Locked, so that nobody drags the agenda's frames around by accident; notes still land in them.
-    isLocked: true,
-    opacity: 1,
-    props: { w: box.w, h: box.h, name, color: 'black' },
-    meta: {},
-  };
-  const fields = new Y.Map<unknown>();
-  recordsOf(doc).set(id, fields);
-  for (const [key, value] of Object.entries(record)) fields.set(key, value);
-  return id;
-}
-
 /**
  * Adds a step at the end of a gathering's agenda, with a frame of its own on the gathering's
  * page (at `box`, or right of the page's frames). Returns the step.
@@ -242,7 +168,7 @@ export function addStep(doc: Y.Doc, gatheringId: string, facts: StepFacts, box?:
   doc.transact(() => {
     const [order] = orderKeysAfter(stepsOf(doc, gatheringId).at(-1)?.order ?? null, 1);
     const title = facts.title.trim();
-    const frameId = writeFrame(doc, gathering.pageId, title, box ?? nextFrameBox(doc, gathering.pageId));
+    const frameId = writeStepFrame(doc, gathering.pageId, title, box ?? nextFrameBox(doc, gathering.pageId));
     created = {
       id,
       gatheringId,
@@ -271,9 +197,7 @@ export function updateStep(doc: Y.Doc, id: string, facts: Partial<StepFacts>): v
     if (!(fields instanceof Y.Map)) return;
     if (facts.title !== undefined) {
       fields.set('title', facts.title.trim());
-      const frame = recordsOf(doc).get(String(fields.get('frameId')));
-      const props = frame?.get('props');
-      if (frame && typeof props === 'object' && props !== null) frame.set('props', { ...props, name: facts.title.trim() });
+      renameStepFrame(doc, String(fields.get('frameId')), facts.title.trim());
     }
     if (facts.prompt !== undefined) fields.set('prompt', facts.prompt.trim());
     if (facts.durationSec !== undefined) fields.set('durationSec', facts.durationSec);
@@ -311,15 +235,7 @@ export function removeStep(doc: Y.Doc, id: string): void {
   doc.transact(() => {
     const step = stepOf(doc, id);
     if (!step) return;
-    const records = recordsOf(doc);
-    if (step.frameId && records.get(step.frameId)) {
-      let holdsShapes = false;
-      records.forEach((record) => {
-        if (record instanceof Y.Map && record.get('parentId') === step.frameId) holdsShapes = true;
-      });
-      if (holdsShapes) records.get(step.frameId)?.set('isLocked', false);
-      else records.delete(step.frameId);
-    }
+    if (step.frameId) removeStepFrame(doc, step.frameId);
     stepsMapOf(doc).delete(id);
     if (liveOf(doc).get(CURRENT_STEP_KEY) === id) liveOf(doc).delete(CURRENT_STEP_KEY);
   });

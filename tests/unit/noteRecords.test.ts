@@ -3,7 +3,8 @@ import * as Y from 'yjs';
 import { FACILITATOR } from '../../shared/domain/identity';
 import { GROUP_STYLES } from '../../shared/domain/groups';
 import { plainText } from '../../shared/domain/notes';
-import { newNoteInFrame, NOTE_SIZE, removeNote, updateNoteText } from '../../shared/domain/noteRecords';
+import { freeSpot, NOTE_GAP, spotInFrame } from '../../shared/domain/freeSpot';
+import { newNoteInFrame, newNoteOnPage, NOTE_SIZE, removeNote, updateNoteText } from '../../shared/domain/noteRecords';
 import { recordsOf } from '../../shared/schema';
 import { recordProblem } from '../../shared/validate/records';
 import { citizen, judge, politician, workshop, writeRecord } from './voicesFixtures';
@@ -101,6 +102,57 @@ describe('a note written without the canvas', () => {
     const before = Y.encodeStateVector(doc);
     expect(newNoteInFrame(doc, { ...facts, text: 'To gange' })).toBe('shape:fixed');
     expect(Y.encodeStateVector(doc)).toEqual(before);
+  });
+});
+
+describe('a free spot for a note', () => {
+  const area = { w: 1200, h: 800 };
+
+  it('is the top left corner, a gap in, when nothing is there', () => {
+    expect(freeSpot([], area, NOTE_SIZE)).toEqual({ x: NOTE_GAP, y: NOTE_GAP });
+  });
+
+  it('is the next spot in the row beside what is there, then the next row', () => {
+    expect(freeSpot([{ x: 30, y: 30, w: 10, h: 10 }], area, NOTE_SIZE)).toEqual({ x: NOTE_GAP + NOTE_SIZE + NOTE_GAP, y: NOTE_GAP });
+    expect(freeSpot([{ x: 0, y: 0, w: 1200, h: 100 }], area, NOTE_SIZE)).toEqual({ x: NOTE_GAP, y: NOTE_GAP + NOTE_SIZE + NOTE_GAP });
+  });
+
+  it('is none in a full area; in a full frame the note stacks near the top left, further along for each shape there', () => {
+    const full = [{ x: 0, y: 0, w: 1200, h: 800 }];
+    expect(freeSpot(full, area, NOTE_SIZE)).toBeNull();
+    expect(spotInFrame(full, area, NOTE_SIZE)).toEqual({ x: NOTE_GAP * 2, y: NOTE_GAP * 2 });
+    expect(spotInFrame([...full, ...full], area, NOTE_SIZE)).toEqual({ x: NOTE_GAP * 3, y: NOTE_GAP * 3 });
+  });
+});
+
+describe('a note written on the page, outside any frame', () => {
+  it('is a note the gate accepts, on the page below the agenda’s frame, above the page’s shapes, with no name on it', () => {
+    const { doc, gathering, step } = workshop();
+    let id: string | null = null;
+    const refusal = judge(doc, citizen, (client) => {
+      id = newNoteOnPage(client, { pageId: gathering.pageId, text: 'Uden trin', group: 'citizen', participantId: 'p1', gatheringId: gathering.id });
+    });
+    expect(refusal).toBeNull();
+    const written = record(doc, id!);
+    expect(written).toMatchObject({
+      type: 'note',
+      parentId: gathering.pageId,
+      props: { color: GROUP_STYLES.citizen.canvasColor, textFirstEditedBy: null },
+      meta: { group: 'citizen', participantId: 'p1', gatheringId: gathering.id },
+    });
+    expect(plainText(written.props.richText)).toBe('Uden trin');
+    expect(recordProblem(id!, written as unknown as Record<string, unknown>, null)).toBeNull();
+    const frame = record(doc, step.frameId!);
+    expect(written.y).toBeGreaterThanOrEqual(frame.y + frame.props.h);
+    expect(written.index > frame.index).toBe(true);
+  });
+
+  it('finds room beside the page’s earlier notes, none over another', () => {
+    const { doc, gathering } = workshop();
+    const ids = [0, 1, 2, 3, 4, 5, 6].map((n) => newNoteOnPage(doc, { pageId: gathering.pageId, text: `Nr. ${n}`, group: null, participantId: null, gatheringId: null }));
+    const all = ids.map((id) => record(doc, id));
+    for (const a of all) for (const b of all) if (a !== b) expect(overlap(a, b)).toBe(false);
+    expect(all[0].props.color).toBe('yellow');
   });
 });
 

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { TLShapeId } from 'tldraw';
 import { addGathering, currentGatheringId, setCurrentGathering } from '../../shared/domain/gatherings';
+import { nextFrameBox, STEP_FRAME_GAP } from '../../shared/domain/stepFrames';
 import {
-  addStep, allStepsOf, currentStep, goToNextStep, MAX_STEP_ORDER_CHARS, moveStep, neighbourStep, nextFrameBox, removeStep, setCurrentStep, STEP_FRAME_GAP,
-  stepFactsProblem, stepOf, stepOfFrame, stepsOf, updateStep,
+  addStep, allStepsOf, currentStep, goToNextStep, MAX_STEP_ORDER_CHARS, moveStep, neighbourStep, removeStep, setCurrentStep, stepFactsProblem, stepOf,
+  stepOfFrame, stepsOf, updateStep,
 } from '../../shared/domain/steps';
 import { startTimer, timerOf } from '../../shared/domain/timer';
 import { recordProblem } from '../../shared/validate/records';
