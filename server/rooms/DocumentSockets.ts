@@ -1,3 +1,4 @@
+/** The sync path every document's sockets share: decode, wait out a rebuild, answer sync step 1, gate, apply, relay. */
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
 import { CLOSE_CODE, type CloseCode } from '../../shared/protocol/closeCodes';

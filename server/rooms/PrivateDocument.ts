@@ -1,3 +1,4 @@
+/** One participant's private document (drafts, ballots) on the shared sync path, judged by the private write rules. */
 import type { Logger } from 'pino';
 import type * as Y from 'yjs';
 import type { Identity } from '../../shared/domain/identity';

@@ -1,3 +1,4 @@
+/** One workshop's live room: the shared document's sockets, plus presence, held frames, the trash and private documents. */
 import type { Logger } from 'pino';
 import type * as Y from 'yjs';
 import { identityKey } from '../../shared/domain/identity';

@@ -1,3 +1,4 @@
+/** The rooms of this process: sockets in, rooms loaded once, unloaded after a grace, stored at shutdown. */
 import type { Logger } from 'pino';
 import type * as Y from 'yjs';
 import { CLOSE_CODE, type CloseCode } from '../../shared/protocol/closeCodes';
