@@ -69,6 +69,22 @@ export class Connection {
     this.resumeAfter(ms);
   }
 
+  /** One round of the heartbeat: pings, or drops a socket that did not answer the last ping. */
+  ping(): void {
+    // A paused socket's pong waits behind the frames it sent: it is busy, not gone.
+    if (this.paused) this.alive = true;
+    if (!this.alive) {
+      this.socket.terminate();
+      return;
+    }
+    this.alive = false;
+    try {
+      this.socket.ping();
+    } catch {
+      this.socket.terminate();
+    }
+  }
+
   /** Sends a frame, or closes a socket whose reader cannot keep up. */
   send(frame: Uint8Array): void {
     if (!this.open) return;

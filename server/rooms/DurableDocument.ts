@@ -1,3 +1,4 @@
+/** A live Y.Doc that stores each tick's updates before they are relayed, compacts and rebuilds. */
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
 import type { ClientOwners, Storage, StoredDocument } from '../storage/Storage';

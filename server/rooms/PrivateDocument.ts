@@ -1,19 +1,14 @@
+/** One participant's private document (drafts, ballots) on the shared sync path, judged by the private write rules. */
 import type { Logger } from 'pino';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { Identity } from '../../shared/domain/identity';
 import type { RefusalOf } from '../../shared/domain/refusal';
 import { CLOSE_CODE, type CloseCode } from '../../shared/protocol/closeCodes';
-import { decodeFrame, FrameError, type IncomingMessage } from '../../shared/protocol/frame';
-import { syncStep1Frame, syncStep2Frame, updateFrame } from '../../shared/protocol/outgoing';
 import type { Change } from '../../shared/validate/changes';
 import type { Storage } from '../storage/Storage';
 import type { Connection } from './Connection';
 import type { DocumentLimits } from './DocumentLimits';
-import { DurableDocument, type StoredUpdate } from './DurableDocument';
-import { judgeUpdate } from './judgeUpdate';
-
-/** What visiting one existing struct for a delete set is charged, as in the shared room. */
-const BYTES_PER_VISITED_STRUCT = 8;
+import { DocumentSockets, errorName, type SyncLog } from './DocumentSockets';
 
 /** What a private document reads besides itself. */
 export interface PrivateContext {
@@ -31,28 +26,27 @@ export type PrivateRules = (sender: Identity, changes: readonly Change[], privat
 
 /**
  * One participant's private document (drafts, ballots): stored before relay like the shared
- * one (a {@link DurableDocument} of its own), and relayed only to that participant's other
- * private sockets. Its gate is the shared one's pipeline with the private write rules
+ * one, and relayed only to that participant's other private sockets. Its sync path and gate
+ * are the shared one's ({@link DocumentSockets}) with the private write rules
  * (`authorizePrivate`); a refused update closes its socket with 4403 and changes nothing.
  * Presence is not spoken here: awareness on a private socket is ignored.
  */
 export class PrivateDocument {
-  private readonly connections = new Set<Connection>();
-  private readonly waiting: Array<{ conn: Connection; data: Uint8Array }> = [];
-  private durable!: DurableDocument;
-  private closed = false;
+  private sockets!: DocumentSockets;
   private readonly closedListeners: Array<() => void> = [];
 
-  private constructor(
-    readonly participantId: string,
-    private readonly context: PrivateContext,
-  ) {}
+  private constructor(readonly participantId: string) {}
 
   /** Loads a participant's private document stored under `storageId`. */
   static async load(storageId: string, participantId: string, context: PrivateContext): Promise<PrivateDocument> {
-    const document = new PrivateDocument(participantId, context);
-    document.durable = await DurableDocument.load(storageId, context.storage, context.logger, {
-      stored: (items) => document.relay(items),
+    const document = new PrivateDocument(participantId);
+    document.sockets = await DocumentSockets.load(storageId, context.storage, {
+      logger: context.logger,
+      limits: context.limits,
+      log: privateLog(context.logger),
+      authorize: (sender, changes, doc) => context.authorize(sender, changes, doc, context.shared()),
+      // Only new canvas records are held, and a private document has none: refuse what cannot be.
+      hold: (conn) => conn.close(CLOSE_CODE.forbidden, 'forbidden'),
       broken: (reason) => document.shutdown(CLOSE_CODE.internalError, reason),
     });
     return document;
@@ -60,152 +54,66 @@ export class PrivateDocument {
 
   /** The live document; the server writes through {@link change}. */
   get doc(): Y.Doc {
-    return this.durable.doc;
+    return this.sockets.doc;
   }
 
   /** True once it shut down (storage failure, unload, deletion): nothing more is written. */
   get isClosed(): boolean {
-    return this.closed;
+    return this.sockets.isClosed;
   }
 
   /** Calls `listener` once this document shuts down. */
   whenClosed(listener: () => void): void {
-    if (this.closed) listener();
+    if (this.isClosed) listener();
     else this.closedListeners.push(listener);
   }
 
   /** The server's own write (a reveal clearing moved drafts), stored before the owner's sockets receive it. */
   change(fn: (doc: Y.Doc) => void): Promise<void> {
-    return this.durable.change(fn);
+    return this.sockets.document.change(fn);
   }
 
   /** Welcomes one of the owner's private sockets with the server's state vector. */
   add(conn: Connection): void {
-    this.connections.add(conn);
-    conn.send(syncStep1Frame(Y.encodeStateVector(this.durable.doc)));
+    this.sockets.add(conn);
   }
 
   remove(conn: Connection): void {
-    this.connections.delete(conn);
+    this.sockets.remove(conn);
   }
 
   /** Handles one binary frame from one of the owner's private sockets. */
   receive(conn: Connection, data: Uint8Array): void {
-    const rebuilding = this.durable.rebuilding;
-    if (rebuilding) {
-      if (this.waiting.push({ conn, data }) === 1) void rebuilding.finally(() => this.replayWaiting());
-      return;
-    }
-    let message: IncomingMessage;
-    try {
-      message = decodeFrame(data);
-    } catch (error) {
-      const reason = error instanceof FrameError ? error.message : 'undecodable';
-      this.context.logger.warn({ reason, document: 'private' }, 'bad frame, closing socket');
-      conn.close(CLOSE_CODE.badFrame, 'bad frame');
-      return;
-    }
-    switch (message.kind) {
-      case 'sync-step1':
-        this.receiveStep1(conn, message.stateVector);
-        return;
-      case 'sync-step2':
-      case 'sync-update':
-        this.applyUpdate(conn, message.update);
-        return;
-      case 'awareness':
-      case 'query-awareness':
-        // Nobody else is on a private document: there is no presence to share or ask for.
-        return;
-    }
-  }
-
-  private receiveStep1(conn: Connection, vector: Uint8Array): void {
-    try {
-      Y.decodeStateVector(vector);
-    } catch {
-      conn.close(CLOSE_CODE.badFrame, 'bad state vector');
-      return;
-    }
-    const stateVector = vector.slice();
-    conn.step1Answers.run(() => {
-      // Answered once this tick's updates are stored: nothing unstored leaves the server.
-      this.durable.flush().then(
-        () => {
-          if (!conn.open || this.closed) return;
-          const frame = syncStep2Frame(Y.encodeStateAsUpdate(this.durable.doc, stateVector));
-          conn.step1Answers.charge(frame.length);
-          conn.send(frame);
-        },
-        () => conn.close(CLOSE_CODE.internalError, 'sync failed'),
-      );
-    });
-  }
-
-  private applyUpdate(conn: Connection, update: Uint8Array): void {
-    const verdict = judgeUpdate(conn.session, update, {
-      doc: this.durable.doc,
-      ownerOf: (clientId) => this.durable.ownerOf(clientId),
-      limits: this.context.limits,
-      size: { storedBytes: this.durable.bytes, measure: (slack) => this.durable.measure(slack) },
-      visited: (count) => conn.charge(count * BYTES_PER_VISITED_STRUCT),
-      authorize: (sender: Identity, changes: readonly Change[], doc: Y.Doc) => this.context.authorize(sender, changes, doc, this.context.shared()),
-    });
-    const log = { role: conn.session.role, document: 'private' };
-    switch (verdict.kind) {
-      case 'resync':
-        conn.resync.run(() => {
-          if (conn.open && !this.closed) conn.send(syncStep1Frame(Y.encodeStateVector(this.durable.doc)));
-        });
-        return;
-      case 'refuse':
-        this.context.logger.warn({ ...verdict.log, ...log }, 'private update refused, closing socket');
-        conn.close(verdict.code, verdict.code === CLOSE_CODE.forbidden ? 'forbidden' : 'update refused');
-        return;
-      case 'hold':
-        // Only new canvas records are held, and a private document has none: refuse what cannot be.
-        conn.close(CLOSE_CODE.forbidden, 'forbidden');
-        return;
-      case 'apply':
-        for (const client of verdict.clients) this.durable.claim(client, verdict.owner);
-        try {
-          this.durable.apply(update, conn);
-        } catch (error) {
-          // Only the error's name: messages of decoding errors can quote draft text.
-          this.context.logger.warn({ errorName: error instanceof Error ? error.name : typeof error, ...log }, 'private update failed to apply');
-          conn.close(CLOSE_CODE.badUpdate, 'update refused');
-        }
-    }
-  }
-
-  /** Relays a stored tick's updates to the owner's other private sockets. */
-  private relay(items: StoredUpdate[]): void {
-    for (const item of items) {
-      const frame = updateFrame(item.update);
-      for (const conn of this.connections) if (conn !== item.from) conn.send(frame);
-    }
-  }
-
-  private replayWaiting(): void {
-    for (const { conn, data } of this.waiting.splice(0)) if (conn.open) this.receive(conn, data);
+    this.sockets.receive(conn, data);
   }
 
   /** Stores what is pending and writes a snapshot (before the room unloads). */
   persist(): Promise<void> {
-    return this.durable.persist();
+    return this.sockets.document.persist();
   }
 
   /** Closes the owner's private sockets; nothing more is stored or relayed. */
   shutdown(code: CloseCode, reason: string): void {
-    if (this.closed) return;
-    this.closed = true;
-    for (const conn of this.connections) conn.close(code, reason);
-    this.connections.clear();
-    this.durable.close();
+    if (this.isClosed) return;
+    this.sockets.shutdown(code, reason);
     for (const listener of this.closedListeners.splice(0)) listener();
   }
 
   destroy(): void {
-    this.durable.destroy();
+    this.sockets.destroy();
   }
+}
+
+/** A private document's log lines: marked as private, never content (a draft's text least of all). */
+function privateLog(logger: Logger): SyncLog {
+  const document = 'private';
+  return {
+    badFrame: (_conn, reason) => logger.warn({ reason, document }, 'bad frame, closing socket'),
+    // A failed store behind a late answer is logged where it happens (DurableDocument).
+    step1Failed: () => undefined,
+    // Routine after a reconnect; the shared room's debug line already marks the pattern.
+    missingState: () => undefined,
+    refused: (conn, verdict) => logger.warn({ ...verdict.log, role: conn.session.role, document }, 'private update refused, closing socket'),
+    applyFailed: (conn, error) => logger.warn({ errorName: errorName(error), role: conn.session.role, document }, 'private update failed to apply'),
+  };
 }

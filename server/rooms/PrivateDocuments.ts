@@ -1,3 +1,4 @@
+/** A room's private documents: loaded on a participant's first private socket, each socket reaching only its own. */
 import { CLOSE_CODE, type CloseCode } from '../../shared/protocol/closeCodes';
 import type { Connection } from './Connection';
 import { PrivateDocument, type PrivateContext } from './PrivateDocument';

@@ -1,3 +1,4 @@
+/** The rooms of this process: sockets in, rooms loaded once, unloaded after a grace, stored at shutdown. */
 import type { Logger } from 'pino';
 import type * as Y from 'yjs';
 import { CLOSE_CODE, type CloseCode } from '../../shared/protocol/closeCodes';
@@ -5,26 +6,18 @@ import type { Session } from '../auth';
 import type { Storage } from '../storage/Storage';
 import { Connection } from './Connection';
 import { Room, type RoomLimits } from './Room';
+import { settledRoom, type LiveState, type RoomPhase, type LoadingState, type RoomState, type UnloadingState } from './RoomStates';
 import type { RoomSocket } from './RoomSocket';
 import { SessionBudgets, type SessionLease } from './SessionBudgets';
 import { defaultSessionLimits, type SessionLimits } from './sessionLimits';
+
+export type { RoomPhase } from './RoomStates';
 
 /** Timing of the registry, and the limits of its rooms (see Config for the defaults). */
 export interface RegistryTiming extends Partial<RoomLimits> {
   pingIntervalMs: number;
   unloadGraceMs: number;
 }
-
-/** Where a workshop's room stands in its life. */
-export type RoomPhase = RoomState['phase'];
-
-type LoadingState = { phase: 'loading'; load: Promise<Room> };
-/** Loaded and serving; the timer is set while nobody is connected. */
-/** `busy` counts the server's own work under way on it ({@link RoomRegistry.use}), which keeps it loaded too. */
-type LiveState = { phase: 'live'; room: Room; unloadTimer: NodeJS.Timeout | null; busy: number };
-/** Storing its last changes before it goes; sockets that arrive meanwhile wait for the next load. */
-type UnloadingState = { phase: 'unloading'; room: Room; done: Promise<void> };
-type RoomState = LoadingState | LiveState | UnloadingState;
 
 /** A socket of a workshop, in a room or waiting for one. */
 interface Member {
@@ -294,22 +287,7 @@ export class RoomRegistry {
   }
 
   private pingAll(): void {
-    for (const workshop of this.workshops.values()) {
-      for (const { conn } of workshop.members) {
-        // A paused socket's pong waits behind the frames it sent: it is busy, not gone.
-        if (conn.paused) conn.alive = true;
-        if (!conn.alive) {
-          conn.socket.terminate();
-          continue;
-        }
-        conn.alive = false;
-        try {
-          conn.socket.ping();
-        } catch {
-          conn.socket.terminate();
-        }
-      }
-    }
+    for (const workshop of this.workshops.values()) for (const { conn } of workshop.members) conn.ping();
   }
 }
 
@@ -317,19 +295,4 @@ export class RoomRegistry {
 function deliver(member: Member, room: Room, data: Uint8Array): void {
   if (member.privateDocument) room.privates.receive(member.conn, data);
   else room.receive(member.conn, data);
-}
-
-/** The room a state ends with, once no load or unload is under way; its unload timer is stopped. */
-async function settledRoom(state: RoomState): Promise<Room | null> {
-  switch (state.phase) {
-    case 'live':
-      if (state.unloadTimer) clearTimeout(state.unloadTimer);
-      state.unloadTimer = null;
-      return state.room;
-    case 'loading':
-      return state.load.catch(() => null);
-    case 'unloading':
-      await state.done;
-      return null;
-  }
 }

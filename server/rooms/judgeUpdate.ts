@@ -1,3 +1,4 @@
+/** The gate's verdict on one client update (apply, resync, hold or refuse); applies nothing itself. */
 import type * as Y from 'yjs';
 import { authorize } from '../../shared/domain/authorize';
 import type { CanvasRecord } from '../../shared/domain/canvasRules';
