@@ -2,6 +2,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { HttpDeps } from './deps';
 import { errorHandler } from './errors';
 import { joinRoutes } from './joinRoutes';
+import { exportRoutes } from './exportRoutes';
 import { revealRoutes } from './revealRoutes';
 import { errorAnswerHeaders, securityHeaders } from './securityHeaders';
 import { staticFiles } from './staticFiles';
@@ -38,6 +39,7 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(workshopRoutes(deps));
   await app.register(joinRoutes(deps));
   await app.register(revealRoutes(deps));
+  await app.register(exportRoutes(deps));
   await app.register(timeRoutes());
   // Not registered as a plugin: the not-found fallback must apply to the whole app.
   await staticFiles(deps.config.clientDir)(app);
