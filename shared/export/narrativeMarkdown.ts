@@ -52,7 +52,8 @@ function provenance(doc: Y.Doc, reading: NarrativeReading, facts: WorkshopFacts,
     lines.push('');
     if (thread.learnings.length > 0) {
       lines.push(`**${words.learnings}:**`, '');
-      for (const learning of thread.learnings) lines.push(`- ${formatDay(learning.at, facts.language)}: ${escapeInline(learning.text)}`);
+      // The text first: a list item that opened with "1. december" would read as a numbered list.
+      for (const learning of thread.learnings) lines.push(`- ${escapeInline(learning.text)} (${formatDay(learning.at, facts.language)})`);
       lines.push('');
     }
   }
@@ -64,9 +65,11 @@ function noteLine(doc: Y.Doc, note: ProcessNote, facts: WorkshopFacts, words: Ex
   const gathering = gatheringOfNote(doc, note);
   const group = note.group ? groupName(note.group, facts.language) : words.unknownGroup;
   const place = gathering?.place?.trim() || gathering?.title.trim() || words.unknownPlace;
-  const details = [gathering?.title.trim(), gathering?.date ? formatDay(gathering.date, facts.language) : null].filter(
-    (detail): detail is string => Boolean(detail) && detail !== place,
+  // The day is ours (Intl's words), not user text: it is not escaped.
+  const title = gathering?.title.trim();
+  const details = [title && title !== place ? escapeInline(title) : null, gathering?.date ? formatDay(gathering.date, facts.language) : null].filter(
+    (detail): detail is string => Boolean(detail),
   );
-  const where = details.length > 0 ? `${escapeInline(place)} (${details.map(escapeInline).join(', ')})` : escapeInline(place);
+  const where = details.length > 0 ? `${escapeInline(place)} (${details.join(', ')})` : escapeInline(place);
   return `“${escapeInline(note.text)}” — ${escapeInline(group)}, ${where}`;
 }
