@@ -1,4 +1,5 @@
 import { boardChrome } from './board';
+import { exporting } from './exporting';
 import { facilitator } from './facilitator';
 import { gatherings } from './gatherings';
 import { myNotes } from './myNotes';
@@ -30,6 +31,7 @@ export const FEATURE_STRINGS = {
   phone,
   votes,
   privateWriting,
+  exporting,
 } as const;
 
 type Language = 'da' | 'sv' | 'en';

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { narrativeMeter, notWovenOf } from '../../../shared/domain/meters';
 import { readNarrative, reviewTrayOf } from '../../../shared/domain/narrative';
 import { mayEditNarrative } from '../../../shared/domain/rights';
+import { ExportButtons } from '../exporting/ExportButtons';
 import { useDocValue } from '../useDocValue';
 import { useWorkshop } from '../WorkshopContext';
 import { LengthAndVoices } from './LengthAndVoices';
@@ -74,6 +75,7 @@ export function NarrativeView() {
           <header className="narrative-header">
             <h2 id="narrative-heading">{t('narrative.title')}</h2>
             <p className="narrative-role">{t(editable ? 'narrative.role.editor' : 'narrative.role.reader')}</p>
+            <ExportButtons />
           </header>
           {editable && editor && <NarrativeToolbar editor={editor} onWeave={() => setWeaving(true)} />}
           <div className="narrative-page">
