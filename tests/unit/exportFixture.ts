@@ -33,7 +33,7 @@ function noteAt(doc: Y.Doc, id: string, text: string, gathering: Gathering, grou
   return id;
 }
 
-function heading(sectionId: string, text: string): Y.XmlElement {
+export function heading(sectionId: string, text: string): Y.XmlElement {
   const element = new Y.XmlElement('heading');
   element.setAttribute('sectionId', sectionId);
   element.setAttribute('level', 2 as unknown as string);
@@ -43,7 +43,7 @@ function heading(sectionId: string, text: string): Y.XmlElement {
   return element;
 }
 
-function passage(passageId: string, threadId: string, intro: string, quotes: Array<{ noteId: string; text: string }>): Y.XmlElement {
+export function passage(passageId: string, threadId: string, intro: string, quotes: Array<{ noteId: string; text: string }>): Y.XmlElement {
   const element = new Y.XmlElement('passage');
   element.setAttribute('passageId', passageId);
   element.setAttribute('threadId', threadId);
