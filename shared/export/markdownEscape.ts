@@ -1,10 +1,10 @@
 /**
  * Escaping of user text for Markdown: every metacharacter that could start emphasis, a link,
- * an image, a heading, a list, a table cell, code or an HTML tag gets a backslash, and `<`,
- * `>`, `&` become entities, so a note reads as the words it holds in any renderer and runs
- * nothing. Line breaks are the caller's: text is escaped one line at a time.
+ * an image, a heading (a setext underline too), a list, a table cell or code gets a backslash,
+ * and `<`, `>`, `&` become entities (no HTML tag), so a note reads as the words it holds in any
+ * renderer and runs nothing. Line breaks are the caller's: text is escaped one line at a time.
  */
-const METACHARACTERS = /[\\`*_{}[\]()#+\-.!|~:]/g;
+const METACHARACTERS = /[\\`*_{}[\]()#+\-.!|~:=]/g;
 
 /** One line of user text, safe inside Markdown prose. */
 export function escapeMarkdown(text: string): string {

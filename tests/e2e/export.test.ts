@@ -91,7 +91,7 @@ describe('exporting from the interface', () => {
     expect(markdown).toContain('## Sources');
     expect(markdown).toContain('### The harbour');
     expect(markdown).toContain('- “Boats all year” — Citizen, Nuuk (First gathering, 12 March 2025)');
-    expect(markdown).toContain('- “&lt;img src=x onerror=alert\\(1\\)&gt;” — Citizen, Tasiilaq (Second gathering, 16 March 2025)');
+    expect(markdown).toContain('- “&lt;img src\\=x onerror\\=alert\\(1\\)&gt;” — Citizen, Tasiilaq (Second gathering, 16 March 2025)');
     expect(markdown).not.toContain('<img');
     await page.getByText('Vision 2030.md has been downloaded.').waitFor({ state: 'attached' });
 
