@@ -89,16 +89,23 @@ export function workshopExport(doc: Y.Doc, stored: WorkshopFacts): WorkshopExpor
     if (!listed || !isGroup(listed.group)) return;
     participants.push({ id, name: typeof listed.name === 'string' ? listed.name : null, group: listed.group });
   });
+  const gatherings = gatheringsOf(doc);
+  // Steps in the order they are run: gathering by gathering, each gathering's in its order.
+  const gatheringOrder = new Map(gatherings.map((gathering, index) => [gathering.id, index]));
+  const steps = allStepsOf(doc)
+    .map((step, index) => ({ step, index }))
+    .sort((a, b) => (gatheringOrder.get(a.step.gatheringId) ?? gatherings.length) - (gatheringOrder.get(b.step.gatheringId) ?? gatherings.length) || a.index - b.index)
+    .map(({ step }) => step);
   return {
     workshop: currentFacts(doc, stored),
     participants,
-    gatherings: gatheringsOf(doc).map((gathering) => ({
+    gatherings: gatherings.map((gathering) => ({
       id: gathering.id,
       title: gathering.title,
       location: gathering.place,
       date: gathering.date,
     })),
-    steps: allStepsOf(doc).map((step) => ({
+    steps: steps.map((step) => ({
       id: step.id,
       title: step.title,
       prompt: step.prompt,

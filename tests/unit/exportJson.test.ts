@@ -21,7 +21,11 @@ describe('the JSON export', () => {
       ['Tasiilaq', '2025-03-16'],
       ['Paamiut', '2025-03-20'],
     ]);
-    expect(exported.steps).toHaveLength(3);
+    expect(exported.steps.map((step) => [step.title, step.gatheringId])).toEqual([
+      ['Hvad er særligt i Nuuk?', ids.nuuk],
+      ['Hvad er særligt i Tasiilaq?', ids.tasiilaq],
+      ['Hvad er særligt i Paamiut?', ids.paamiut],
+    ]);
     for (const step of exported.steps) {
       expect(Object.keys(step).sort()).toEqual(['durationSec', 'gatheringId', 'id', 'prompt', 'title']);
       expect(step.durationSec).toBe(600);
