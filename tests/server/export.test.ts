@@ -7,7 +7,7 @@ import { processNotesOf } from '../../shared/domain/notes';
 import { createWorkshop, joinWorkshop, type CreatedWorkshop, type JoinedWorkshop } from '../helpers/api';
 import { addNote } from '../helpers/board';
 import { eventually } from '../helpers/eventually';
-import { startServer, type RunningServer } from '../helpers/server';
+import { serverOutput, startServer, type RunningServer } from '../helpers/server';
 import { connectClient } from '../helpers/yjsClient';
 
 /**
@@ -15,6 +15,15 @@ import { connectClient } from '../helpers/yjsClient';
  * formats not built yet are answered as such, and the JSON holds what the board holds, also
  * once everyone has left and the room is loaded again from storage.
  */
+
+/** Rooms unload soon after the last socket leaves, so the exports read a room loaded from storage. */
+const UNLOAD_GRACE_MS = 50;
+
+function roomEvents(message: string): number {
+  return serverOutput(server)
+    .split('\n')
+    .filter((line) => line.includes(`"msg":"${message}"`) && line.includes(workshop.id)).length;
+}
 
 let server: RunningServer;
 let workshop: CreatedWorkshop;
@@ -28,7 +37,7 @@ async function exportOf(format: string, token: string | null = workshop.facilita
 }
 
 beforeAll(async () => {
-  server = await startServer();
+  server = await startServer({ env: { FLET_UNLOAD_GRACE_MS: String(UNLOAD_GRACE_MS) } });
   workshop = await createWorkshop(server, { title: 'Vision "Nuuk"/2025', language: 'da' });
   aviaja = await joinWorkshop(server, workshop.joinCode, 'citizen', 'Aviaja');
   const facilitator = connectClient(server, workshop.id, workshop.facilitatorToken, { reconnect: false });
@@ -46,6 +55,7 @@ beforeAll(async () => {
   await eventually(() => expect(processNotesOf(reader.doc).map((candidate) => candidate.id)).toContain('shape:havn'));
   reader.destroy();
   facilitator.destroy();
+  await eventually(() => expect(roomEvents('room unloaded')).toBeGreaterThanOrEqual(1));
 });
 
 afterAll(async () => {
@@ -75,11 +85,14 @@ describe('GET /api/workshops/:id/export', () => {
   });
 
   it('gives the whole workshop as the contract’s JSON, as a download named after the workshop', async () => {
+    const loadsBefore = roomEvents('room loaded');
     const response = await exportOf('json');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
     expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="Vision Nuuk 2025\.json"/);
     const exported = (await response.json()) as WorkshopExport;
+    // Nobody was connected: the export loaded the room from storage again.
+    await eventually(() => expect(roomEvents('room loaded')).toBeGreaterThan(loadsBefore));
     expect(Object.keys(exported).sort()).toEqual(['gatherings', 'narrative', 'notes', 'participants', 'steps', 'threads', 'workshop']);
     expect(exported.workshop).toMatchObject({ id: workshop.id, title: 'Vision "Nuuk"/2025', language: 'da', template: 'blank' });
     expect(exported.participants).toEqual([{ id: aviaja.participantId, name: 'Aviaja', group: 'citizen' }]);
