@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import * as Y from 'yjs';
-import { recordsOf } from '../schema';
+import { recordsOf, workshopOf } from '../schema';
 import { MAX_RECORD_TEXT_CHARS } from './canvasRules';
 import { activeGatheringsOf, currentGatheringId, gatheringsOf } from './gatherings';
 import { isGroup, type Group } from './groups';
@@ -210,20 +210,51 @@ function csvErrorSentence(error: unknown): string {
   return 'it is not valid CSV';
 }
 
+/** The board user tldraw names as the first writer of an imported note: the mark everyone sees on it. */
+export const COLLECTED_BEFORE_USER = 'collected-before';
+
+/**
+ * The mark's words, in the workshop's language (kl: Danish). tldraw shows a name's first word
+ * on the note, so the words are joined by no-break spaces.
+ */
+const COLLECTED_BEFORE_NAMES: Record<string, string> = {
+  da: 'Indsamlet på forhånd',
+  sv: 'Insamlat i förväg',
+  en: 'Collected beforehand',
+};
+
+/** Writes the user record that names the mark, in the workshop's language, when missing or different. */
+function ensureCollectedBeforeUser(doc: Y.Doc): void {
+  const language = workshopOf(doc).get('language');
+  const words = COLLECTED_BEFORE_NAMES[typeof language === 'string' ? language : 'da'] ?? COLLECTED_BEFORE_NAMES.da;
+  const name = words.replace(/ /g, '\u00a0');
+  const id = `user:${COLLECTED_BEFORE_USER}`;
+  const stored = recordsOf(doc).get(id);
+  if (stored instanceof Y.Map && stored.get('name') === name) return;
+  const fields = new Y.Map<unknown>();
+  recordsOf(doc).set(id, fields);
+  for (const [key, value] of Object.entries({ id, typeName: 'user', name, color: '#767676', imageUrl: '', meta: {} })) fields.set(key, value);
+}
+
 /**
  * Writes checked statements as notes on their pages, in one transaction: in the group's
  * colour (yellow without one), with no participant (so only the facilitator may change
- * them, canvasRules.ts), marked `meta.collectedBefore` and with `meta.place` when given.
+ * them, canvasRules.ts), marked `meta.collectedBefore` and with `meta.place` when given, and
+ * named on the board as collected beforehand (tldraw's first-writer label).
  * Returns how many were written.
  */
 export function writeStatements(doc: Y.Doc, statements: readonly Statement[]): number {
+  if (statements.length === 0) return 0;
   doc.transact(() => {
+    ensureCollectedBeforeUser(doc);
     for (const statement of statements) {
       const id = newNoteOnPage(doc, { pageId: statement.pageId, text: statement.text, group: statement.group, participantId: null, gatheringId: statement.gatheringId });
       const record = recordsOf(doc).get(id);
-      const meta = record?.get('meta');
-      const marked = { ...(typeof meta === 'object' && meta !== null ? meta : {}), collectedBefore: true, ...(statement.place ? { place: statement.place } : {}) };
-      record?.set('meta', marked);
+      if (!record) continue;
+      const meta = record.get('meta');
+      const props = record.get('props');
+      record.set('meta', { ...(typeof meta === 'object' && meta !== null ? meta : {}), collectedBefore: true, ...(statement.place ? { place: statement.place } : {}) });
+      record.set('props', { ...(typeof props === 'object' && props !== null ? props : {}), textFirstEditedBy: COLLECTED_BEFORE_USER });
     }
   });
   return statements.length;

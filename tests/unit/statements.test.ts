@@ -5,7 +5,7 @@ import { GROUP_STYLES } from '../../shared/domain/groups';
 import { FACILITATOR } from '../../shared/domain/identity';
 import { plainText } from '../../shared/domain/notes';
 import {
-  describeImportProblem, MAX_IMPORTED_STATEMENTS, MAX_STATEMENT_CHARS, statementsFromCsv, statementsFromJson, writeStatements, type ImportOutcome,
+  COLLECTED_BEFORE_USER, describeImportProblem, MAX_IMPORTED_STATEMENTS, MAX_STATEMENT_CHARS, statementsFromCsv, statementsFromJson, writeStatements, type ImportOutcome,
 } from '../../shared/domain/statements';
 import { recordsOf } from '../../shared/schema';
 import { recordProblem } from '../../shared/validate/records';
@@ -107,12 +107,16 @@ describe('writing statements', () => {
     expect(plainText(harbour.props.richText)).toBe('Bevar havnen');
     expect(harbour).toMatchObject({
       parentId: gathering.pageId,
-      props: { color: GROUP_STYLES.citizen.canvasColor, textFirstEditedBy: null },
+      props: { color: GROUP_STYLES.citizen.canvasColor, textFirstEditedBy: COLLECTED_BEFORE_USER },
       meta: { group: 'citizen', participantId: null, gatheringId: gathering.id, collectedBefore: true, place: 'Nuuk' },
     });
     expect(light).toMatchObject({ props: { color: 'yellow' }, meta: { group: null, participantId: null, collectedBefore: true } });
     expect(light.meta).not.toHaveProperty('place');
     for (const note of notes) expect(recordProblem(note.id, note, null)).toBeNull();
+    // tldraw names the note's first writer from this record: the mark everyone sees, in the workshop's language.
+    const mark = recordsOf(doc).get(`user:${COLLECTED_BEFORE_USER}`)!.toJSON();
+    expect(mark.name).toBe('Indsamlet\u00a0på\u00a0forhånd');
+    expect(recordProblem(mark.id, mark, null)).toBeNull();
     expect(harbour.x !== light.x || harbour.y !== light.y).toBe(true);
   });
 
