@@ -1,6 +1,7 @@
 import { boardChrome } from './board';
 import { facilitator } from './facilitator';
 import { gatherings } from './gatherings';
+import { importing } from './importing';
 import { myNotes } from './myNotes';
 import { narrative } from './narrative';
 import { phone } from './phone';
@@ -30,6 +31,7 @@ export const FEATURE_STRINGS = {
   phone,
   votes,
   privateWriting,
+  importing,
 } as const;
 
 type Language = 'da' | 'sv' | 'en';
