@@ -133,6 +133,9 @@ describe('importing statements collected beforehand', () => {
   });
 
   it('fits a phone and a projector', async () => {
+    // The invitation opens beside the panel for a facilitator; put away, the panel shows whole.
+    const hide = facilitator.getByRole('button', { name: 'Hide', exact: true });
+    if (await hide.count()) await hide.first().click();
     for (const [name, viewport] of [['phone', { width: 390, height: 844 }], ['projector', { width: 1920, height: 1080 }]] as const) {
       await facilitator.setViewportSize(viewport);
       const heading = panelOf(facilitator).getByRole('heading', { name: 'Import statements collected beforehand' });
