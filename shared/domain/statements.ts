@@ -163,7 +163,18 @@ export function statementsFromJson(doc: Y.Doc, body: unknown): ImportOutcome {
 
 interface CsvRow {
   record: string[];
-  info: { lines: number };
+  /** csv-parse's counts after this record: the line it ends on, and the blank lines skipped so far. */
+  info: { lines: number; empty_lines: number };
+}
+
+/** The line a record starts on (a quoted cell may run over several lines; blank lines before it are skipped). */
+function startLines(rows: readonly CsvRow[]): number[] {
+  let previous = { lines: 0, empty_lines: 0 };
+  return rows.map((row) => {
+    const start = previous.lines + 1 + (row.info.empty_lines - previous.empty_lines);
+    previous = row.info;
+    return start;
+  });
 }
 
 /** Reads a CSV with a header row naming `text` and any of `group, place, gathering`. */
@@ -178,11 +189,12 @@ export function statementsFromCsv(doc: Y.Doc, text: string): ImportOutcome {
   }
   const [header, ...body] = rows;
   if (!header) return { problem: { at: { line: 1 }, reason: 'wrong-header' } };
+  const starts = startLines(rows);
   const columns = header.record.map((name) => name.trim().toLowerCase());
   const unknown = columns.find((name, position) => !(CSV_COLUMNS as readonly string[]).includes(name) || columns.indexOf(name) !== position);
-  if (unknown !== undefined || !columns.includes('text')) return { problem: { at: { line: header.info.lines }, reason: 'wrong-header', value: unknown } };
+  if (unknown !== undefined || !columns.includes('text')) return { problem: { at: { line: starts[0] }, reason: 'wrong-header', value: unknown } };
   if (body.length > MAX_IMPORTED_STATEMENTS) {
-    return { problem: { at: { line: body[MAX_IMPORTED_STATEMENTS].info.lines }, reason: 'too-many' } };
+    return { problem: { at: { line: starts[MAX_IMPORTED_STATEMENTS + 1] }, reason: 'too-many' } };
   }
   const resolve = resolverOf(doc);
   const cell = (row: CsvRow, name: string): string | undefined => {
@@ -190,10 +202,10 @@ export function statementsFromCsv(doc: Y.Doc, text: string): ImportOutcome {
     return position < 0 ? undefined : row.record[position];
   };
   const statements: Statement[] = [];
-  for (const row of body) {
+  for (const [position, row] of body.entries()) {
     const checked = statementOf(
       { text: cell(row, 'text'), group: cell(row, 'group'), place: cell(row, 'place'), gathering: cell(row, 'gathering') },
-      { line: row.info.lines },
+      { line: starts[position + 1] },
       resolve,
     );
     if (isProblem(checked)) return { problem: checked };

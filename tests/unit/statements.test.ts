@@ -54,6 +54,8 @@ describe('reading a CSV of statements', () => {
     expect(sentence(statementsFromCsv(doc, 'text,group\nGod,citizen,extra\n'))).toMatch(/^Line 2: the file could not be read \(it has a different number of columns/);
     expect(sentence(statementsFromCsv(doc, 'text\n"God\nbedre\n'))).toMatch(/could not be read/);
     expect(sentence(statementsFromCsv(doc, ''))).toMatch(/^Line 1: the header row/);
+    // A statement over several lines is named by the line it starts on; blank lines count.
+    expect(sentence(statementsFromCsv(doc, 'text,group\n"Første\nanden\ntredje",citizen\n\n"Fire\nfem",mayor\n'))).toMatch(/^Line 6: "mayor"/);
   });
 
   it('refuses more than the limit of statements, naming the first line over it', () => {
