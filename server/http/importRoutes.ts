@@ -33,6 +33,10 @@ export function importRoutes(deps: HttpDeps) {
   return async (app: FastifyInstance): Promise<void> => {
     // Only this plugin's routes read CSV (Fastify's parsers are scoped to the plugin).
     app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: IMPORT_LIMIT_BYTES }, (_request, body, done) => done(null, body));
+    // Any other type of body is refused in words that fit a file upload, before it is read.
+    app.addContentTypeParser('*', (_request, _payload, done) =>
+      done(new HttpError('unsupported_media_type', 'The file must be CSV (Content-Type: text/csv) or JSON (application/json).'), undefined),
+    );
 
     app.post<{ Params: IdParams }>('/api/workshops/:id/import', { bodyLimit: IMPORT_LIMIT_BYTES }, async (request, reply) => {
       const session = await sessionFor(deps, bearerToken(request.headers.authorization), request.params.id);
