@@ -124,6 +124,10 @@ describe('importing statements collected beforehand', () => {
     const answer = await importFile(JSON.stringify({ notes: [{ text: 'Flere stier', group: 'employee', location: 'Tasiilaq', gathering: 'Tasiilaq' }] }), 'application/json');
     expect(answer).toEqual({ status: 200, body: { imported: 1 } });
     await eventually(() => expect(notesIn(watcher.doc).find((note) => note.text === 'Flere stier')?.meta).toMatchObject({ place: 'Tasiilaq' }));
+    // Larger than the API's other JSON bodies may be.
+    const many = { notes: Array.from({ length: 300 }, (_, index) => ({ text: `Lang ${index} ${'x'.repeat(400)}` })) };
+    expect(JSON.stringify(many).length).toBeGreaterThan(100 * 1024);
+    expect(await importFile(JSON.stringify(many), 'application/json')).toEqual({ status: 200, body: { imported: 300 } });
   });
 
   it('is the facilitator’s only: 401 without a valid token, 403 for a participant or the projector', async () => {
