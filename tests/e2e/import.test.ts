@@ -102,8 +102,7 @@ describe('importing statements collected beforehand', () => {
       'Better boats to the settlements,,,Tasiilaq',
     ].join('\n');
     await upload('interviews.csv', csv);
-    const status = panelOf(facilitator).getByRole('status').filter({ hasText: 'imported' });
-    await eventually(async () => expect(await status.textContent()).toBe('4 statements imported.'));
+    await panelOf(facilitator).getByText('4 statements imported.', { exact: true }).waitFor();
     expect(await panelOf(facilitator).getByRole('alert').count()).toBe(0);
 
     for (const page of [facilitator, participant]) {

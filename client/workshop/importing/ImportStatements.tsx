@@ -79,7 +79,8 @@ export function ImportStatements() {
           {t('importing.submit')}
         </button>
       </form>
-      <p role="status" className="import-progress">
+      {/* Spoken as it changes; not role=status, which the panel keeps for its own news. */}
+      <p aria-live="polite" className="import-progress">
         {busy ? t('importing.sending') : outcome?.ok ? outcome.text : ''}
       </p>
       {outcome && !outcome.ok && (
