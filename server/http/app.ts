@@ -1,6 +1,7 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { HttpDeps } from './deps';
 import { errorHandler } from './errors';
+import { importRoutes } from './importRoutes';
 import { joinRoutes } from './joinRoutes';
 import { exportRoutes } from './exportRoutes';
 import { revealRoutes } from './revealRoutes';
@@ -40,6 +41,7 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(joinRoutes(deps));
   await app.register(revealRoutes(deps));
   await app.register(exportRoutes(deps));
+  await app.register(importRoutes(deps));
   await app.register(timeRoutes());
   // Not registered as a plugin: the not-found fallback must apply to the whole app.
   await staticFiles(deps.config.clientDir)(app);

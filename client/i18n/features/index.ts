@@ -2,6 +2,7 @@ import { boardChrome } from './board';
 import { exporting } from './exporting';
 import { facilitator } from './facilitator';
 import { gatherings } from './gatherings';
+import { importing } from './importing';
 import { myNotes } from './myNotes';
 import { narrative } from './narrative';
 import { phone } from './phone';
@@ -32,6 +33,7 @@ export const FEATURE_STRINGS = {
   votes,
   privateWriting,
   exporting,
+  importing,
 } as const;
 
 type Language = 'da' | 'sv' | 'en';

@@ -9,6 +9,7 @@ import {
   type Gathering,
 } from '../../../shared/domain/gatherings';
 import { layOutTemplateSteps, templateStepCount } from '../../../shared/domain/templates';
+import { ImportStatements } from '../importing/ImportStatements';
 import { useDocValue } from '../useDocValue';
 import { useWorkshop } from '../WorkshopContext';
 import { GatheringForm } from './GatheringForm';
@@ -93,6 +94,7 @@ export function GatheringsPanel() {
           setTold(t('gatherings.panel.addedTold', { title: facts.title }));
         }}
       />
+      <ImportStatements />
       {archived.length > 0 && (
         <>
           <h3>{t('gatherings.panel.archivedHeading')}</h3>
