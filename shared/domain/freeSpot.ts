@@ -31,13 +31,22 @@ export function overlaps(a: Rect, b: Rect): boolean {
  * candidates; null when every spot is covered.
  */
 export function freeSpot(taken: readonly Rect[], area: { w: number; h: number }, size: number): Spot | null {
+  const first = freeSpots(taken, area, size).next();
+  return first.done ? null : first.value;
+}
+
+/**
+ * The free spots in the order freeSpot finds them, each checked against `taken` as it stands
+ * when the spot is reached: a caller placing many notes adds each one's box to `taken` and
+ * asks for the next, so the search goes over the area once instead of once per note.
+ */
+export function* freeSpots(taken: readonly Rect[], area: { w: number; h: number }, size: number): Generator<Spot, void, undefined> {
   for (let y = NOTE_GAP; y + size <= area.h - NOTE_GAP; y += size + NOTE_GAP) {
     for (let x = NOTE_GAP; x + size <= area.w - NOTE_GAP; x += size + NOTE_GAP) {
       const candidate = { x, y, w: size, h: size };
-      if (!taken.some((rect) => overlaps(rect, candidate))) return { x, y };
+      if (!taken.some((rect) => overlaps(rect, candidate))) yield { x, y };
     }
   }
-  return null;
 }
 
 /**

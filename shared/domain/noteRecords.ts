@@ -3,7 +3,7 @@ import { getIndexAbove, type IndexKey } from '@tldraw/utils';
 import * as Y from 'yjs';
 import { recordsOf } from '../schema';
 import { MAX_RECORD_TEXT_CHARS } from './canvasRules';
-import { freeSpot, NOTE_GAP, spotInFrame, type Rect, type Spot } from './freeSpot';
+import { freeSpots, NOTE_GAP, spotInFrame, type Rect, type Spot } from './freeSpot';
 import { GROUP_STYLES, type Group } from './groups';
 import { newId } from './ids';
 import { STEP_FRAME_WIDTH } from './stepFrames';
@@ -140,8 +140,12 @@ interface NotePlacement {
   firstWriter: string | null;
 }
 
-/** Writes a note record as the canvas would: in the group's colour (yellow without group), with the canvas's authorship meta. */
-function writeNote(doc: Y.Doc, facts: Omit<PageNoteFacts, 'pageId'>, place: NotePlacement): void {
+/**
+ * Writes a note record as the canvas would: in the group's colour (yellow without group), with
+ * the canvas's authorship meta. Returns its index (the next note goes above it).
+ */
+function writeNote(doc: Y.Doc, facts: Omit<PageNoteFacts, 'pageId'>, place: NotePlacement): string {
+  const index = getIndexAbove((place.topIndex as IndexKey | null) ?? null);
   writeRecord(doc, {
     id: place.id,
     typeName: 'shape',
@@ -149,7 +153,7 @@ function writeNote(doc: Y.Doc, facts: Omit<PageNoteFacts, 'pageId'>, place: Note
     x: place.spot.x,
     y: place.spot.y,
     rotation: 0,
-    index: getIndexAbove((place.topIndex as IndexKey | null) ?? null),
+    index,
     parentId: place.parentId,
     isLocked: false,
     opacity: 1,
@@ -169,6 +173,7 @@ function writeNote(doc: Y.Doc, facts: Omit<PageNoteFacts, 'pageId'>, place: Note
     },
     meta: { group: facts.group, participantId: facts.participantId, gatheringId: facts.gatheringId },
   });
+  return index;
 }
 
 /**
@@ -207,15 +212,31 @@ export function newNoteInFrame(doc: Y.Doc, facts: NoteFacts): string | null {
  * colour and meta as newNoteInFrame and no name on it. Returns its id.
  */
 export function newNoteOnPage(doc: Y.Doc, facts: PageNoteFacts): string {
-  const id = newId('shape');
+  return newNotesOnPage(doc, facts.pageId, [facts])[0];
+}
+
+/**
+ * Writes many notes on one page as newNoteOnPage writes one (statements imported from a
+ * file), in one transaction and one pass over the page's free spots. Returns their ids, in order.
+ */
+export function newNotesOnPage(doc: Y.Doc, pageId: string, notes: ReadonlyArray<Omit<PageNoteFacts, 'pageId'>>): string[] {
+  const ids: string[] = [];
   doc.transact(() => {
-    const { boxes, topIndex } = childrenOf(doc, facts.pageId);
+    const { boxes, topIndex } = childrenOf(doc, pageId);
     const rows = { w: STEP_FRAME_WIDTH, h: NOTE_GAP + MAX_PAGE_ROWS * (NOTE_SIZE + NOTE_GAP) };
-    // A page full that far down: the note goes in the first spot, on top.
-    const spot = freeSpot(boxes, rows, NOTE_SIZE) ?? { x: NOTE_GAP, y: NOTE_GAP };
-    writeNote(doc, facts, { id, parentId: facts.pageId, spot, topIndex, firstWriter: null });
+    const spots = freeSpots(boxes, rows, NOTE_SIZE);
+    let top = topIndex;
+    for (const facts of notes) {
+      const id = newId('shape');
+      const next = spots.next();
+      // A page full that far down: the note goes in the first spot, on top.
+      const spot: Spot = next.done ? { x: NOTE_GAP, y: NOTE_GAP } : next.value;
+      top = writeNote(doc, facts, { id, parentId: pageId, spot, topIndex: top, firstWriter: null });
+      boxes.push({ ...spot, w: NOTE_SIZE, h: NOTE_SIZE });
+      ids.push(id);
+    }
   });
-  return id;
+  return ids;
 }
 
 /** Replaces a note's text (a person editing their own note outside the canvas); false when there is no such note. */

@@ -4,7 +4,7 @@ import { recordsOf, workshopOf } from '../schema';
 import { MAX_RECORD_TEXT_CHARS } from './canvasRules';
 import { activeGatheringsOf, currentGatheringId, gatheringsOf } from './gatherings';
 import { isGroup, type Group } from './groups';
-import { newNoteOnPage } from './noteRecords';
+import { newNotesOnPage } from './noteRecords';
 
 /**
  * Statements collected before a workshop (interviews on home ground, a survey), brought in
@@ -259,8 +259,19 @@ export function writeStatements(doc: Y.Doc, statements: readonly Statement[]): n
   if (statements.length === 0) return 0;
   doc.transact(() => {
     ensureCollectedBeforeUser(doc);
+    // One pass over each page's free spots: 2,000 statements are placed in one go, not one search each.
+    const byPage = new Map<string, Statement[]>();
     for (const statement of statements) {
-      const id = newNoteOnPage(doc, { pageId: statement.pageId, text: statement.text, group: statement.group, participantId: null, gatheringId: statement.gatheringId });
+      const onPage = byPage.get(statement.pageId);
+      if (onPage) onPage.push(statement);
+      else byPage.set(statement.pageId, [statement]);
+    }
+    const placed: Array<[string, Statement]> = [];
+    for (const [pageId, onPage] of byPage) {
+      const ids = newNotesOnPage(doc, pageId, onPage.map((statement) => ({ text: statement.text, group: statement.group, participantId: null, gatheringId: statement.gatheringId })));
+      ids.forEach((id, index) => placed.push([id, onPage[index]]));
+    }
+    for (const [id, statement] of placed) {
       const record = recordsOf(doc).get(id);
       if (!record) continue;
       const meta = record.get('meta');

@@ -151,3 +151,23 @@ describe('writing statements', () => {
     expect(notesOf(doc)).toHaveLength(MAX_IMPORTED_STATEMENTS);
   });
 });
+
+describe('placing many statements', () => {
+  it('puts every statement of a large file at its own spot on the page, none over another or over what was there', () => {
+    const { doc, gathering } = workshop();
+    const first = statementsFromCsv(doc, 'text\r\nAlready here\r\n');
+    if (!('statements' in first)) throw new Error('refused');
+    writeStatements(doc, first.statements);
+    const count = 1_000;
+    const rows = Array.from({ length: count }, (_, index) => `Statement ${index}`).join('\r\n');
+    const outcome = statementsFromCsv(doc, `text,gathering\r\n${rows.split('\r\n').map((row) => `${row},${gathering.id}`).join('\r\n')}\r\n`);
+    if (!('statements' in outcome)) throw new Error('refused');
+    expect(writeStatements(doc, outcome.statements)).toBe(count);
+    const notes = notesOf(doc).filter((note) => note.parentId === gathering.pageId);
+    expect(notes).toHaveLength(count + 1);
+    const spots = new Set(notes.map((note) => `${String(note.x)},${String(note.y)}`));
+    expect(spots.size).toBe(notes.length);
+    const indexes = new Set(notes.map((note) => String(note.index)));
+    expect(indexes.size).toBe(notes.length);
+  });
+});
