@@ -28,6 +28,7 @@ const app = await buildHttpApp({
   publicUrl: () => publicUrlFor(config, boundPort),
   closeWorkshop: (workshopId) => rooms.closeWorkshop(workshopId),
   changeWorkshop: (workshopId, change) => rooms.change(workshopId, change),
+  readWorkshop: (workshopId, read) => rooms.use(workshopId, async (room) => read(room.doc)),
   reveals: reveals(rooms, storage, logger),
 });
 

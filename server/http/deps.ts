@@ -15,6 +15,8 @@ export interface HttpDeps {
   closeWorkshop: (workshopId: string) => Promise<void>;
   /** The server's own write to a workshop's document, stored before anyone receives it. */
   changeWorkshop: (workshopId: string, change: (doc: Y.Doc) => void) => Promise<void>;
+  /** Reads a workshop's live document (its room is loaded if it is not), writing nothing. */
+  readWorkshop: <T>(workshopId: string, read: (doc: Y.Doc) => T) => Promise<T>;
   /** The reveals of private steps and votes, which read the participants' private documents. */
   reveals: Reveals;
 }

@@ -66,19 +66,13 @@ export function exportRoutes(deps: HttpDeps) {
         template: record.template,
         createdAt: record.createdAt,
       };
-      // A change that writes nothing: the one way HttpDeps offers into the live room. Its
-      // transaction is empty, so nothing is stored or sent.
-      let rendered: { body: string; title: string } | null = null;
-      await deps.changeWorkshop(session.workshopId, (doc) => {
+      const done = await deps.readWorkshop(session.workshopId, (doc) => {
         if (format === 'json') {
           const exported = workshopExport(doc, stored);
-          rendered = { body: JSON.stringify(exported, null, 2), title: exported.workshop.title };
-        } else {
-          rendered = { body: narrativeMarkdown(doc, stored), title: currentFacts(doc, stored).title };
+          return { body: JSON.stringify(exported, null, 2), title: exported.workshop.title };
         }
+        return { body: narrativeMarkdown(doc, stored), title: currentFacts(doc, stored).title };
       });
-      const done = rendered as { body: string; title: string } | null;
-      if (!done) throw new Error('the export was not rendered');
       if (format === 'json') attachment(reply, done.title, 'json', 'application/json; charset=utf-8');
       else attachment(reply, done.title, 'md', 'text/markdown; charset=utf-8');
       return reply.send(done.body);
