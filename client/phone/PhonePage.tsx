@@ -5,7 +5,7 @@ import { shownVote } from '../../shared/domain/votes';
 import { ErrorPage } from '../ErrorPage';
 import { setLanguage, storedLanguage } from '../i18n';
 import { isEnded } from '../sync/connection';
-import { usePrivateDocument } from '../sync/usePrivateDocument';
+import { useConnectedDocument } from '../sync/useConnectedDocument';
 import { LanguageSwitcher } from '../workshop/LanguageSwitcher';
 import { RefusedNotice } from '../workshop/RefusedNotice';
 import { StatusIndicator } from '../workshop/StatusIndicator';
@@ -20,7 +20,6 @@ import { myNotesOf, phoneWhereOf } from './phoneFacts';
 import { PhoneNotes } from './PhoneNotes';
 import { PhoneStep } from './PhoneStep';
 import { PhoneVote } from './PhoneVote';
-import { usePhoneSession } from './usePhoneSession';
 import { chooseBoardView, roleBecameKnown } from './viewChoice';
 import './phone.css';
 
@@ -45,16 +44,17 @@ export function PhonePage({ workshopId }: { workshopId: string }) {
     if (info) document.title = `${info.title} · Flet`;
   }, [info]);
 
-  const session = usePhoneSession(workshopId, token, participant !== null && !problem);
-  const privateDocument = usePrivateDocument(workshopId, token, participant !== null && !problem);
+  const session = useConnectedDocument(workshopId, token, participant !== null && !problem, 'shared');
+  const privateDocument = useConnectedDocument(workshopId, token, participant !== null && !problem, 'private');
   const privateDoc = privateDocument?.ready ? privateDocument.doc : null;
-  const { reloading, reloadNow } = useReloadAfterRefusal(session.status);
-  const ended = isEnded(session.status) ? session.status : null;
+  const { reloading, reloadNow } = useReloadAfterRefusal(session?.status ?? 'connecting');
+  const status = session?.status ?? 'connecting';
+  const ended = isEnded(status) ? status : null;
   useEffect(() => {
     if (ended) end(ended === 'deleted' ? 'notFound' : 'unauthorized');
   }, [ended, end]);
 
-  const doc = session.ready ? session.doc : null;
+  const doc = session?.ready ? session.doc : null;
   const whereText = useDocValue(doc, (d) => JSON.stringify(phoneWhereOf(d))) ?? 'null';
   const where = useMemo(() => JSON.parse(whereText) as ReturnType<typeof phoneWhereOf> | null, [whereText]);
   const participantId = participant?.participantId ?? null;
@@ -114,7 +114,7 @@ export function PhonePage({ workshopId }: { workshopId: string }) {
     <div className="phone">
       <header className="phone-header">
         <div className="phone-bar">
-          <StatusIndicator status={session.status} />
+          <StatusIndicator status={status} />
           <LanguageSwitcher />
         </div>
         <h1 className="phone-title">{title}</h1>

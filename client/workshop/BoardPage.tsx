@@ -8,7 +8,7 @@ import { chooseBoardView } from '../phone/viewChoice';
 import { setLanguage, storedLanguage } from '../i18n';
 import { ErrorPage } from '../ErrorPage';
 import { isEnded } from '../sync/connection';
-import { usePrivateDocument } from '../sync/usePrivateDocument';
+import { useConnectedDocument } from '../sync/useConnectedDocument';
 import { useWorkshopSession } from '../sync/useWorkshopSession';
 import { GroupLegend } from './GroupLegend';
 import { LanguageSwitcher } from './LanguageSwitcher';
@@ -96,7 +96,7 @@ export function BoardPage({ workshopId, projector }: { workshopId: string; proje
     token && info && identity && !problem ? { workshopId, token, identity, presence, shapeUtils, bindingUtils } : null,
   );
   const { reloading, reloadNow } = useReloadAfterRefusal(session.status);
-  const privateDocument = usePrivateDocument(workshopId, token ?? null, identity?.role === 'participant' && !problem);
+  const privateDocument = useConnectedDocument(workshopId, token ?? null, identity?.role === 'participant' && !problem, 'private');
   const privateDoc = privateDocument?.ready ? privateDocument.doc : null;
 
   // Told while the board is open: the connection has stopped and erased its copy.
