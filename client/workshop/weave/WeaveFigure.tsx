@@ -3,7 +3,7 @@ import { Fragment, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Weave } from '../../../shared/domain/weave';
 import { threadColor } from '../../canvas/threadColors';
-import { layoutWeave, WEAVE_SIZES as SIZE, wrapLabel, type LanePlace, type StopPlace } from './weaveLayout';
+import { layoutWeave, WEAVE_SIZES as SIZE, wrapLabel, type LanePlace, type StopPlace } from '../../../shared/weave/layout';
 import { gatheringFacts, sectionName, strandName, threadTitle } from './weaveWords';
 
 /** Lines of a label around a middle line `y`, for a font of `size`. */

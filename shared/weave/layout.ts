@@ -1,4 +1,4 @@
-import type { Strand, Weave, WeaveStop } from '../../../shared/domain/weave';
+import type { Strand, Weave, WeaveStop } from '../domain/weave';
 
 /**
  * Where everything of the weave figure goes, in SVG units. The sizes are chosen for the back
