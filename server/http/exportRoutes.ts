@@ -1,7 +1,15 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import type * as Y from 'yjs';
+import { gatheringOf } from '../../shared/domain/gatherings';
 import { isLanguage } from '../../shared/domain/languages';
-import { currentFacts, narrativeMarkdown, workshopExport, type WorkshopFacts } from '../../shared/export';
+import { weaveOf } from '../../shared/domain/weave';
+import { currentFacts, workshopExport, type WorkshopFacts } from '../../shared/export';
+import type { ExportDocument, WeaveFigure } from '../../shared/export/exportDocument';
+import { exportWords, formatDay } from '../../shared/export/exportWords';
+import { gatheringReport } from '../../shared/export/gatheringReport';
+import { narrativeDocument } from '../../shared/export/narrativeDocument';
 import { bearerToken } from '../auth';
+import { DOCUMENT_FORMATS, renderDocument, weavePng, weaveSvg, type DocumentFormat } from '../export';
 import type { HttpDeps } from './deps';
 import { HttpError } from './errors';
 import { sessionFor } from './workshopRoutes';
@@ -15,11 +23,21 @@ interface ExportQuery {
   gathering?: unknown;
 }
 
-/** Formats the contract names that are not built yet: answered as unsupported, not as unknown. */
-const LATER_FORMATS: ReadonlySet<unknown> = new Set(['html', 'docx', 'pdf']);
+/** The weave view alone, as a picture. */
+const FIGURE_FORMATS = ['svg', 'png'] as const;
+type FigureFormat = (typeof FIGURE_FORMATS)[number];
+
+/** Every format, in the order the error message lists them. */
+const ALL_FORMATS: readonly string[] = ['json', ...DOCUMENT_FORMATS, ...FIGURE_FORMATS];
 
 /** Longest file name (before its extension), in characters. */
 const MAX_FILENAME_CHARS = 80;
+
+/**
+ * An exported HTML page (or SVG picture) opened straight from the server (or saved and opened later) may load
+ * nothing and run nothing: its styles are inline and its pictures data: addresses.
+ */
+const HTML_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 /**
  * A file name from a title anyone on the board may have written: letters, digits, spaces and
@@ -37,16 +55,56 @@ function attachment(reply: FastifyReply, title: string, extension: string, conte
   void reply.header('content-disposition', `attachment; filename="${name.ascii}"; filename*=UTF-8''${encodeURIComponent(name.unicode)}`);
   // An export is a snapshot of people's words: no cache keeps it.
   void reply.header('cache-control', 'no-store');
+  void reply.header('x-content-type-options', 'nosniff');
+  if (extension === 'html' || extension === 'svg') void reply.header('content-security-policy', HTML_POLICY);
 }
 
 function unsupported(reply: FastifyReply, message: string): FastifyReply {
   return reply.status(400).send({ error: 'unsupported_format', message });
 }
 
+function isDocumentFormat(format: unknown): format is DocumentFormat {
+  return (DOCUMENT_FORMATS as readonly unknown[]).includes(format);
+}
+
+function isFigureFormat(format: unknown): format is FigureFormat {
+  return (FIGURE_FORMATS as readonly unknown[]).includes(format);
+}
+
 /**
- * The facilitator's exports (CONTRACT.md, "HTTP"): the whole workshop as JSON and the
- * narrative with its provenance as Markdown. The live room's document is read (loaded when
- * nobody is connected), so nothing stored but not yet loaded is missed.
+ * The weave as the narrative shows it; built here from the same words when the narrative
+ * document carries no figure (a workshop with nothing to draw yet still gives a picture).
+ */
+function weaveFigureOf(doc: Y.Doc, narrative: ExportDocument, facts: WorkshopFacts): WeaveFigure {
+  for (const block of narrative.blocks) if (block.kind === 'weave') return block.figure;
+  const words = exportWords(facts.language);
+  const weave = weaveOf(doc);
+  const gatheringFacts: Record<string, string> = {};
+  for (const gathering of weave.gatherings) {
+    gatheringFacts[gathering.id] = [gathering.place, gathering.date && formatDay(gathering.date, facts.language)].filter(Boolean).join(' · ');
+  }
+  return {
+    weave,
+    caption: narrative.labels.weaveDescription,
+    narrativeLabel: words.narrative,
+    untitledThread: words.untitledThread,
+    beforeFirstHeading: words.beforeFirstHeading,
+    gatheringFacts,
+  };
+}
+
+/** What one request asks for, read from the document inside the room, rendered outside it. */
+type Prepared =
+  | { kind: 'json'; title: string; body: string }
+  | { kind: 'document'; title: string; document: ExportDocument; format: DocumentFormat }
+  | { kind: 'figure'; title: string; figure: WeaveFigure; format: FigureFormat };
+
+/**
+ * The facilitator's exports (CONTRACT.md, "HTTP"): the whole workshop as JSON; the narrative
+ * with its provenance, or with `gathering` that gathering's report, as Markdown, HTML, DOCX or
+ * PDF; the weave figure as SVG or PNG. The live room's document is read (loaded when nobody is
+ * connected), so nothing stored but not yet loaded is missed; the files are made after the
+ * read, so a slow PDF never holds the room.
  */
 export function exportRoutes(deps: HttpDeps) {
   return async (app: FastifyInstance): Promise<void> => {
@@ -54,9 +112,16 @@ export function exportRoutes(deps: HttpDeps) {
       const session = await sessionFor(deps, bearerToken(request.headers.authorization), request.params.id);
       if (session.role !== 'facilitator') throw new HttpError('forbidden', 'Only the facilitator can export the workshop.');
       const { format, gathering } = request.query;
-      if (gathering !== undefined) return unsupported(reply, 'Reports of one gathering cannot be exported yet; leave out "gathering".');
-      if (LATER_FORMATS.has(format)) return unsupported(reply, `The format "${String(format)}" is not available yet; use "json" or "md".`);
-      if (format !== 'json' && format !== 'md') return unsupported(reply, 'The format must be "json" (the whole workshop) or "md" (the narrative).');
+      if (format !== 'json' && !isDocumentFormat(format) && !isFigureFormat(format)) {
+        return unsupported(reply, `The format must be one of: ${ALL_FORMATS.join(', ')}.`);
+      }
+      if (gathering !== undefined && typeof gathering !== 'string') throw new HttpError('bad_request', 'Name one gathering at most.');
+      if (gathering !== undefined && format === 'json') {
+        return unsupported(reply, 'The JSON export is the whole workshop; leave out "gathering", or ask for a report in md, html, docx or pdf.');
+      }
+      if (gathering !== undefined && isFigureFormat(format)) {
+        return unsupported(reply, 'The weave figure is the whole workshop’s; leave out "gathering".');
+      }
       const record = await deps.storage.getWorkshop(session.workshopId);
       if (!record) throw new HttpError('not_found', 'This workshop does not exist.');
       const stored: WorkshopFacts = {
@@ -66,16 +131,55 @@ export function exportRoutes(deps: HttpDeps) {
         template: record.template,
         createdAt: record.createdAt,
       };
-      const done = await deps.readWorkshop(session.workshopId, (doc) => {
-        if (format === 'json') {
-          const exported = workshopExport(doc, stored);
-          return { body: JSON.stringify(exported, null, 2), title: exported.workshop.title };
+      const log = deps.logger.child({ workshopId: session.workshopId, format, report: gathering !== undefined });
+      const now = Date.now();
+
+      let prepared: Prepared;
+      try {
+        prepared = await deps.readWorkshop(session.workshopId, (doc): Prepared => {
+          const title = currentFacts(doc, stored).title;
+          if (format === 'json') {
+            const exported = workshopExport(doc, stored);
+            return { kind: 'json', title: exported.workshop.title, body: JSON.stringify(exported, null, 2) };
+          }
+          if (gathering !== undefined) {
+            const report = gatheringReport(doc, stored, gathering, now);
+            if (!report) throw new HttpError('not_found', 'This workshop has no gathering with that id.');
+            const gatheringTitle = gatheringOf(doc, gathering)?.title ?? report.title;
+            return { kind: 'document', title: `${title} - ${gatheringTitle}`, document: report, format: format as DocumentFormat };
+          }
+          const narrative = narrativeDocument(doc, stored, now);
+          if (isFigureFormat(format)) return { kind: 'figure', title: `${title} - weave`, figure: weaveFigureOf(doc, narrative, stored), format };
+          return { kind: 'document', title, document: narrative, format };
+        });
+      } catch (error) {
+        if (error instanceof HttpError) throw error;
+        log.error({ err: error }, 'export could not be built');
+        return reply.status(500).send({ error: 'internal', message: 'The export could not be put together on the server; the error has been logged.' });
+      }
+
+      if (prepared.kind === 'json') {
+        attachment(reply, prepared.title, 'json', 'application/json; charset=utf-8');
+        return reply.send(prepared.body);
+      }
+      try {
+        if (prepared.kind === 'figure') {
+          const svg = prepared.format === 'svg';
+          const body = svg ? weaveSvg(prepared.figure) : weavePng(prepared.figure);
+          attachment(reply, prepared.title, prepared.format, svg ? 'image/svg+xml; charset=utf-8' : 'image/png');
+          return reply.send(body);
         }
-        return { body: narrativeMarkdown(doc, stored), title: currentFacts(doc, stored).title };
-      });
-      if (format === 'json') attachment(reply, done.title, 'json', 'application/json; charset=utf-8');
-      else attachment(reply, done.title, 'md', 'text/markdown; charset=utf-8');
-      return reply.send(done.body);
+        const file = await renderDocument(prepared.document, prepared.format);
+        attachment(reply, prepared.title, file.extension, file.contentType);
+        return reply.send(file.body);
+      } catch (error) {
+        log.error({ err: error }, 'export could not be rendered');
+        void reply.removeHeader('content-disposition');
+        void reply.header('content-type', 'application/json; charset=utf-8');
+        return reply
+          .status(500)
+          .send({ error: 'internal', message: `The ${prepared.format.toUpperCase()} file could not be made on the server; the error has been logged.` });
+      }
     });
   };
 }

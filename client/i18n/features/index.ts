@@ -7,6 +7,7 @@ import { myNotes } from './myNotes';
 import { narrative } from './narrative';
 import { phone } from './phone';
 import { privateWriting } from './privateWriting';
+import { reports } from './reports';
 import { templates } from './templates';
 import { run } from './run';
 import { threads } from './threads';
@@ -34,6 +35,7 @@ export const FEATURE_STRINGS = {
   privateWriting,
   exporting,
   importing,
+  reports,
 } as const;
 
 type Language = 'da' | 'sv' | 'en';

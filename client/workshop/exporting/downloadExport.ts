@@ -1,5 +1,14 @@
-/** What the facilitator can download: the whole workshop, or the narrative with its provenance. */
-export type ExportFormat = 'json' | 'md';
+/**
+ * What the facilitator can download: the whole workshop (json), the narrative or a gathering's
+ * report (md, html, docx, pdf), the weave figure (svg, png).
+ */
+export type ExportFormat = 'json' | 'md' | 'html' | 'docx' | 'pdf' | 'svg' | 'png';
+
+/** One export: its format, and the gathering whose report it is (none: the narrative). */
+export interface ExportRequest {
+  format: ExportFormat;
+  gatheringId?: string;
+}
 
 /** Why a download failed: the server's error code, or 'network' when it could not be asked. */
 export class ExportError extends Error {
@@ -30,10 +39,12 @@ export function filenameOf(disposition: string | null, fallback: string): string
  * Fetches an export with the facilitator's token (a link cannot carry it in a header) and
  * hands it to the browser as a file: a Blob behind a download link, clicked once.
  */
-export async function downloadExport(workshopId: string, format: ExportFormat, token: string): Promise<string> {
+export async function downloadExport(workshopId: string, { format, gatheringId }: ExportRequest, token: string): Promise<string> {
+  const query = new URLSearchParams({ format });
+  if (gatheringId !== undefined) query.set('gathering', gatheringId);
   let response: Response;
   try {
-    response = await fetch(`/api/workshops/${encodeURIComponent(workshopId)}/export?format=${format}`, {
+    response = await fetch(`/api/workshops/${encodeURIComponent(workshopId)}/export?${query.toString()}`, {
       headers: { authorization: `Bearer ${token}` },
       cache: 'no-store',
     });

@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { moveGathering, setCurrentGathering, updateGathering, type Gathering } from '../../../shared/domain/gatherings';
 import { OrderedItemActions, useKeptFocus } from '../OrderedItemActions';
+import { ReportDialog } from '../reports/ReportDialog';
 import { useWorkshop } from '../WorkshopContext';
 import { GatheringForm } from './GatheringForm';
 import { gatheringFacts } from './gatheringFacts';
@@ -22,6 +23,8 @@ export function GatheringItem({ gathering, notes, current, first, last, onTold, 
   const { t, i18n } = useTranslation();
   const { doc } = useWorkshop();
   const [editing, setEditing] = useState(false);
+  const [reporting, setReporting] = useState(false);
+  const reportButton = useRef<HTMLButtonElement>(null);
   const { buttons, keep } = useKeptFocus(gathering.order, first, last);
 
   const move = (direction: -1 | 1): void => {
@@ -76,6 +79,21 @@ export function GatheringItem({ gathering, notes, current, first, last, onTold, 
             onTold(t('gatherings.panel.currentTold', { title: gathering.title }));
           }}
           onRemove={onRemove}
+        />
+      )}
+      {!editing && (
+        <button ref={reportButton} type="button" className="button-quiet gathering-report-button" onClick={() => setReporting(true)}>
+          {t('reports.open')}
+          <span className="visually-hidden"> {gathering.title}</span>
+        </button>
+      )}
+      {reporting && (
+        <ReportDialog
+          gathering={gathering}
+          onClose={() => {
+            setReporting(false);
+            reportButton.current?.focus();
+          }}
         />
       )}
     </li>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { WeaveDownloads } from '../exporting/WeaveDownloads';
 import { weaveOf } from '../../../shared/domain/weave';
 import { workshopOf } from '../../../shared/schema';
 import { useDocValue } from '../useDocValue';
@@ -40,6 +41,7 @@ export function WeaveView() {
         </button>
       </div>
       <p className="weave-intro">{t('weave.intro')}</p>
+      <WeaveDownloads />
       {empty.length > 0 && (
         <ul className="weave-empty">
           {empty.map((line) => (
