@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -16,6 +17,7 @@ import { heading, passage } from '../unit/exportFixture';
 import { audit, blocking, describeViolations, installAxe } from './axe';
 import { waitForCanvas } from './boardPage';
 import { BrowserSession, screenshot } from './browser';
+import { downloadBy, readMarkdown, wordsOf, type Downloaded } from './downloads';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -35,6 +37,7 @@ describe('exporting from the interface', () => {
   let server: RunningServer;
   let session: BrowserSession;
   let workshop: CreatedWorkshop;
+  let tasiilaqPageId: string;
 
   async function open(token: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
     const context = await session.newContext({ viewport, acceptDownloads: true });
@@ -57,6 +60,7 @@ describe('exporting from the interface', () => {
     await Promise.all([facilitator.synced(), annaClient.synced()]);
     const nuuk = addGathering(facilitator.doc, { title: 'First gathering', place: 'Nuuk', date: '2025-03-12' });
     const tasiilaq = addGathering(facilitator.doc, { title: 'Second gathering', place: 'Tasiilaq', date: '2025-03-16' });
+    tasiilaqPageId = tasiilaq.pageId;
     await eventually(() => expect(annaClient.doc.getMap('gatherings').size === 2).toBe(true));
     writeNote(annaClient, 'shape:boats', 'Boats all year', anna, 'citizen', nuuk);
     writeNote(annaClient, 'shape:hostile', HOSTILE, anna, 'citizen', tasiilaq);
@@ -78,40 +82,92 @@ describe('exporting from the interface', () => {
     await server?.stop();
   });
 
-  it('the facilitator downloads the narrative as Markdown and finds its text and provenance, the hostile note as text', async () => {
+  it('the facilitator downloads the narrative as Markdown and as Word, and finds its text and provenance in both', async () => {
     const page = await open(workshop.facilitatorToken);
-    const button = page.getByRole('button', { name: 'Download the narrative (Markdown)' });
-    await button.waitFor();
-    const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
-    expect(download.suggestedFilename()).toBe('Vision 2030.md');
-    const markdown = await readFile((await download.path())!, 'utf8');
-    expect(markdown).toContain('# Vision 2030');
-    expect(markdown).toContain('## Sea and hunting');
-    expect(markdown).toContain('Hunting binds the towns together\\. “Boats all year”');
-    expect(markdown).toContain('## Sources');
-    expect(markdown).toContain('### The harbour');
-    expect(markdown).toContain('- “Boats all year” — Citizen, Nuuk (First gathering, 12 March 2025)');
-    expect(markdown).toContain('- “&lt;img src\\=x onerror\\=alert\\(1\\)&gt;” — Citizen, Tasiilaq (Second gathering, 16 March 2025)');
-    expect(markdown).not.toContain('<img');
-    await page.getByText('Vision 2030.md has been downloaded.').waitFor({ state: 'attached' });
-
-    const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the workshop (JSON)' }).click()]);
-    expect(json.suggestedFilename()).toBe('Vision 2030.json');
-    const exported = JSON.parse(await readFile((await json.path())!, 'utf8')) as { notes: Array<{ text: string }>; gatherings: unknown[] };
-    expect(exported.gatherings).toHaveLength(2);
-    expect(exported.notes.map((note) => note.text).sort()).toEqual(['Boats all year', HOSTILE].sort());
-
+    const markdown = await downloadBy(page, page.getByRole('button', { name: 'Download the narrative as Markdown' }));
+    expect(markdown.name).toBe('Vision 2030.md');
+    const raw = await readFile(markdown.path, 'utf8');
+    expect(raw).not.toContain('<img');
+    const docx = await downloadBy(page, page.getByRole('button', { name: 'Download the narrative as Word (DOCX)' }));
+    expect(docx.name).toBe('Vision 2030.docx');
+    await page.getByText('Vision 2030.docx has been downloaded.').waitFor();
+    for (const words of [readMarkdown(await wordsOf(markdown)), await wordsOf(docx)]) {
+      expect(words).toContain('Vision 2030');
+      expect(words).toContain('Sea and hunting');
+      expect(words).toContain('Hunting binds the towns together.');
+      // The provenance: the thread woven in, the note it quotes, with its group and place.
+      expect(words).toContain('Sources');
+      expect(words).toContain('The harbour');
+      expect(words).toContain('Boats all year');
+      expect(words).toMatch(/citizen, Nuuk/i);
+    }
     expect(describeViolations(blocking(await audit(page)))).toEqual([]);
     await screenshot(page, 'export-laptop-facilitator');
   });
 
+  it('a note that tries to run script is text on the board and in every export, and nothing runs', async () => {
+    const page = await open(workshop.facilitatorToken);
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    const files: Downloaded[] = [];
+    for (const name of ['Markdown', 'HTML', 'Word (DOCX)', 'PDF']) {
+      files.push(await downloadBy(page, page.getByRole('button', { name: `Download the narrative as ${name}` })));
+    }
+    files.push(await downloadBy(page, page.getByRole('button', { name: 'Download the whole workshop (JSON)' })));
+    expect(files.map((file) => file.name)).toEqual(['Vision 2030.md', 'Vision 2030.html', 'Vision 2030.docx', 'Vision 2030.pdf', 'Vision 2030.json']);
+    const [markdown, html, docx, pdf, json] = files;
+    expect(readMarkdown(await wordsOf(markdown))).toContain(HOSTILE);
+    expect(await readFile(markdown.path, 'utf8')).not.toContain('<img');
+    expect(await wordsOf(docx)).toContain(HOSTILE);
+    expect(await wordsOf(pdf)).toContain(HOSTILE);
+    const exported = JSON.parse(await readFile(json.path, 'utf8')) as { notes: Array<{ text: string }>; gatherings: unknown[] };
+    expect(exported.gatherings).toHaveLength(2);
+    expect(exported.notes.map((note) => note.text).sort()).toEqual(['Boats all year', HOSTILE].sort());
+
+    // The HTML file opened as a reader would, straight from the disk: the words, and no image.
+    const reader = await page.context().newPage();
+    reader.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await reader.goto(pathToFileURL(html.path).href);
+    await reader.getByText(HOSTILE).first().waitFor();
+    expect(await reader.locator('img[src="x"]').count()).toBe(0);
+    await screenshot(reader, 'export-html-narrative');
+
+    // On the board: the note's words, drawn as text on the gathering's page.
+    await page.goto(`${server.url}/w/${workshop.id}?view=canvas#token=${workshop.facilitatorToken}`);
+    await waitForCanvas(page);
+    await page.evaluate((pageId) => window.__fletEditor!.setCurrentPage(pageId as never), tasiilaqPageId);
+    await page.locator('.tl-shape').getByText(HOSTILE).waitFor();
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+  });
+
+  it('the weave view gives its figure as SVG and PNG', async () => {
+    const page = await open(workshop.facilitatorToken);
+    await page.getByRole('button', { name: 'Weave', exact: true }).click();
+    const svg = await downloadBy(page, page.getByRole('button', { name: 'Download the weave figure as SVG' }));
+    expect(svg.name).toBe('Vision 2030 - weave.svg');
+    const drawn = await readFile(svg.path, 'utf8');
+    expect(drawn).toContain('<svg');
+    expect(drawn).toContain('The harbour');
+    const png = await downloadBy(page, page.getByRole('button', { name: 'Download the weave figure as PNG' }));
+    expect(png.name).toBe('Vision 2030 - weave.png');
+    expect((await readFile(png.path)).subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(describeViolations(blocking(await audit(page)))).toEqual([]);
+  });
+
   it('fits a phone and a projector-sized screen', async () => {
     const phone = await open(workshop.facilitatorToken, { width: 390, height: 844 });
-    await phone.getByRole('button', { name: 'Download the narrative (Markdown)' }).waitFor();
+    await phone.getByRole('button', { name: 'Download the narrative as PDF' }).waitFor();
     await screenshot(phone, 'export-phone-facilitator');
     expect(describeViolations(blocking(await audit(phone)))).toEqual([]);
     const wide = await open(workshop.facilitatorToken, { width: 1920, height: 1080 });
-    await wide.getByRole('button', { name: 'Download the workshop (JSON)' }).waitFor();
+    await wide.getByRole('button', { name: 'Download the whole workshop (JSON)' }).waitFor();
     await screenshot(wide, 'export-projector-facilitator');
   });
 
@@ -119,6 +175,9 @@ describe('exporting from the interface', () => {
     const bo = await joinWorkshop(server, workshop.joinCode, 'politician', 'Bo');
     const page = await open(bo.token);
     await page.getByRole('heading', { name: 'Narrative' }).waitFor();
-    expect(await page.getByRole('button', { name: /Download the/ }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Download/ }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Weave', exact: true }).click();
+    await page.getByRole('heading', { name: /Weave/ }).first().waitFor();
+    expect(await page.getByRole('button', { name: /^Download/ }).count()).toBe(0);
   });
 });
