@@ -177,7 +177,7 @@ describe('exporting from the interface', () => {
     await page.getByRole('heading', { name: 'Narrative' }).waitFor();
     expect(await page.getByRole('button', { name: /^Download/ }).count()).toBe(0);
     await page.getByRole('button', { name: 'Weave', exact: true }).click();
-    await page.getByRole('heading', { name: /Weave/ }).first().waitFor();
+    await page.getByRole('heading', { name: /^The weave/ }).first().waitFor();
     expect(await page.getByRole('button', { name: /^Download/ }).count()).toBe(0);
   });
 });

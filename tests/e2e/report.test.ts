@@ -66,7 +66,7 @@ describe('a gathering’s report', () => {
     return { workshop, gathering, goals };
   }
 
-  async function openReport(setup: Setup, language: 'en' | 'da' | 'sv', viewport = { width: 1280, height: 800 }): Promise<Page> {
+  async function openReport(setup: Setup, language: 'en' | 'da' | 'sv', viewport = { width: 1280, height: 800 }, shot?: string): Promise<Page> {
     const context = await session.newContext({ viewport, acceptDownloads: true });
     await installAxe(context);
     const page = await context.newPage();
@@ -74,6 +74,10 @@ describe('a gathering’s report', () => {
     await waitForCanvas(page);
     await page.getByRole('button', { name: views[language].panels.gatherings, exact: true }).click();
     const panel = page.getByRole('complementary', { name: views[language].panels.gatherings });
+    if (shot) {
+      await panel.getByRole('button', { name: `${reports[language].open} ${setup.gathering.title}` }).scrollIntoViewIfNeeded();
+      await screenshot(page, shot);
+    }
     await panel.getByRole('button', { name: `${reports[language].open} ${setup.gathering.title}` }).click();
     await page.getByRole('dialog', { name: reports[language].heading.replace('{{title}}', setup.gathering.title) }).waitFor();
     return page;
@@ -180,7 +184,7 @@ describe('a gathering’s report', () => {
         ['phone', { width: 390, height: 844 }],
         ['projector', { width: 1920, height: 1080 }],
       ] as const) {
-        const page = await openReport(setup, language, viewport);
+        const page = await openReport(setup, language, viewport, `report-gatherings-panel-${name}-${language}`);
         const dialog = page.getByRole('dialog');
         await dialog.getByText(setup.goals[0]).waitFor();
         await dialog.getByLabel(reports[language].summary).fill(language === 'da' ? 'Gruppen blev enig om rollerne.' : 'Gruppen kom överens om rollerna.');

@@ -49,7 +49,7 @@ export function ReportTextField({ label, description, value, maxLength, onSave }
       <textarea
         id={id}
         className="report-field-text"
-        rows={4}
+        rows={3}
         maxLength={maxLength}
         value={draft}
         aria-describedby={description ? `${id}-description` : undefined}
