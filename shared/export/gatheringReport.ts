@@ -139,7 +139,8 @@ function quoteOf(note: ProcessNote, { doc, language, words, dots }: ReportContex
   }
   const given = dots.get(note.id);
   const quote: Quote = { text: note.text, source: parts.join(', ') };
-  return given === undefined ? quote : { ...quote, dots: given };
+  // Dots only where some were given: a note nobody chose reads as a plain quote.
+  return given ? { ...quote, dots: given } : quote;
 }
 
 /** Notes under a heading per stakeholder group ("Borger (2)"), in the groups' order; those of no group last. */

@@ -95,7 +95,9 @@ function provenance(
         quotes: noteIds.map((noteId) => {
           const note = notes.get(noteId) as ProcessNote;
           const given = dots.get(noteId);
-          return given === undefined ? { text: note.text, source: noteSource(doc, note, language, words) } : { text: note.text, source: noteSource(doc, note, language, words), dots: given };
+          const quote = { text: note.text, source: noteSource(doc, note, language, words) };
+          // Dots only where some were given: a note nobody chose reads as a plain quote.
+          return given ? { ...quote, dots: given } : quote;
         }),
       });
     }

@@ -128,7 +128,7 @@ describe('the narrative as a document', () => {
     expect(quotes?.quotes).toEqual([
       { text: 'Både til unge fangere', source: 'Borger, Nuuk (Første samling, 12. marts 2025)', dots: 3 },
       { text: 'Fælles garn', source: 'Politiker, Tasiilaq (Anden samling, 16. marts 2025)', dots: 1 },
-      { text: HOSTILE_IMAGE, source: 'Borger, Tasiilaq (Anden samling, 16. marts 2025)', dots: 0 },
+      { text: HOSTILE_IMAGE, source: 'Borger, Tasiilaq (Anden samling, 16. marts 2025)' },
       { text: HOSTILE_LINK, source: 'Borger, Paamiut (Tredje samling, 20. marts 2025)' },
     ]);
     const learnings = appendix.find((block): block is Extract<Block, { kind: 'list' }> => block.kind === 'list');
