@@ -2,10 +2,13 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type * as Y from 'yjs';
 import { gatheringOf } from '../../shared/domain/gatherings';
 import { isLanguage } from '../../shared/domain/languages';
-import { weaveOf } from '../../shared/domain/weave';
+import { readNarrative } from '../../shared/domain/narrative';
+import { threadsOf } from '../../shared/domain/threads';
 import { currentFacts, workshopExport, type WorkshopFacts } from '../../shared/export';
 import type { ExportDocument, WeaveFigure } from '../../shared/export/exportDocument';
-import { exportWords, formatDay } from '../../shared/export/exportWords';
+import { weaveFigureOf } from '../../shared/export/exportParts';
+import { exportWords } from '../../shared/export/exportWords';
+import { exportedNotes } from '../../shared/export/workshopJson';
 import { gatheringReport } from '../../shared/export/gatheringReport';
 import { narrativeDocument } from '../../shared/export/narrativeDocument';
 import { bearerToken } from '../auth';
@@ -72,25 +75,13 @@ function isFigureFormat(format: unknown): format is FigureFormat {
 }
 
 /**
- * The weave as the narrative shows it; built here from the same words when the narrative
- * document carries no figure (a workshop with nothing to draw yet still gives a picture).
+ * The weave as the narrative shows it; drawn from the same parts when the narrative document
+ * carries no figure (nothing to draw yet), so the picture is still a picture.
  */
-function weaveFigureOf(doc: Y.Doc, narrative: ExportDocument, facts: WorkshopFacts): WeaveFigure {
+function figureOf(doc: Y.Doc, narrative: ExportDocument, facts: WorkshopFacts): WeaveFigure {
   for (const block of narrative.blocks) if (block.kind === 'weave') return block.figure;
-  const words = exportWords(facts.language);
-  const weave = weaveOf(doc);
-  const gatheringFacts: Record<string, string> = {};
-  for (const gathering of weave.gatherings) {
-    gatheringFacts[gathering.id] = [gathering.place, gathering.date && formatDay(gathering.date, facts.language)].filter(Boolean).join(' · ');
-  }
-  return {
-    weave,
-    caption: narrative.labels.weaveDescription,
-    narrativeLabel: words.narrative,
-    untitledThread: words.untitledThread,
-    beforeFirstHeading: words.beforeFirstHeading,
-    gatheringFacts,
-  };
+  const { language } = currentFacts(doc, facts);
+  return weaveFigureOf(doc, exportedNotes(doc), threadsOf(doc), readNarrative(doc).sections, language, exportWords(language));
 }
 
 /** What one request asks for, read from the document inside the room, rendered outside it. */
@@ -149,7 +140,7 @@ export function exportRoutes(deps: HttpDeps) {
             return { kind: 'document', title: `${title} - ${gatheringTitle}`, document: report, format: format as DocumentFormat };
           }
           const narrative = narrativeDocument(doc, stored, now);
-          if (isFigureFormat(format)) return { kind: 'figure', title: `${title} - weave`, figure: weaveFigureOf(doc, narrative, stored), format };
+          if (isFigureFormat(format)) return { kind: 'figure', title: `${title} - weave`, figure: figureOf(doc, narrative, stored), format };
           return { kind: 'document', title, document: narrative, format };
         });
       } catch (error) {

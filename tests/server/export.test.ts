@@ -64,7 +64,7 @@ beforeAll(async () => {
   facilitator.doc.transact(() => {
     gatheringId = addGathering(facilitator.doc, { title: 'Første samling', place: 'Nuuk', date: '2025-03-12' }).id;
   });
-  setReportSummary(facilitator.doc, gatheringId, 'Samlingen ønskede en større havn.');
+  setReportSummary(facilitator.doc, gatheringId, 'Samlingen ønskede en større havn');
   addNote(facilitator.doc, 'shape:havn', 'En ny havn', null);
   const note = processNotesOf(facilitator.doc).find((candidate) => candidate.id === 'shape:havn');
   expect(note).toBeDefined();
@@ -142,7 +142,7 @@ describe('GET /api/workshops/:id/export', () => {
       await expectMagic(format, body);
       if (format === 'md' || format === 'html') {
         expect(body.toString('utf8'), format).toContain('Første samling');
-        expect(body.toString('utf8'), format).toContain('Samlingen ønskede en større havn.');
+        expect(body.toString('utf8'), format).toContain('Samlingen ønskede en større havn');
       }
     }
   });
