@@ -191,7 +191,9 @@ describe('a gathering’s report', () => {
         const page = await openReport(setup, language, viewport, `report-gatherings-panel-${name}-${language}`);
         const dialog = page.getByRole('dialog');
         await dialog.getByText(setup.goals[0]).waitFor();
-        await dialog.getByLabel(reports[language].summary).fill(language === 'da' ? 'Gruppen blev enig om rollerne.' : 'Gruppen kom överens om rollerna.');
+        const summary = language === 'da' ? 'Gruppen blev enig om rollerne' : 'Gruppen kom överens om rollerna';
+        // A text unlike the one saved before: leaving an unchanged field saves (and says) nothing.
+        await dialog.getByLabel(reports[language].summary).fill(`${summary} (${name}).`);
         await page.keyboard.press('Tab');
         await dialog.getByText(reports[language].savedSummary).waitFor();
         // Nothing of the dialog runs off the side of the screen.
