@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { copyFile, readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -158,6 +158,8 @@ describe('exporting from the interface', () => {
     const png = await downloadBy(page, page.getByRole('button', { name: 'Download the weave figure as PNG' }));
     expect(png.name).toBe('Vision 2030 - weave.png');
     expect((await readFile(png.path)).subarray(1, 4).toString('latin1')).toBe('PNG');
+    await copyFile(png.path, '/tmp/flet-weave.png').catch(() => undefined);
+    await screenshot(page, 'export-weave-laptop');
     expect(describeViolations(blocking(await audit(page)))).toEqual([]);
   });
 
