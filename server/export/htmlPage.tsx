@@ -1,0 +1,237 @@
+import type { ReactNode } from 'react';
+import type { Block, ExportDocument, ExportLabels, Inline, Quote } from '../../shared/export/exportDocument';
+import { documentStyle } from './htmlStyle';
+import { weaveSvg } from './weaveSvg';
+
+/*
+ * The exported document as React elements, rendered once to static markup on the server.
+ * React escapes every text child and attribute, so a note's words stay words. The only markup
+ * that is not escaped here is the style sheet (its one user word, the title, is a CSS escape,
+ * see htmlStyle.ts) and the weave's SVG, which weaveSvg escapes itself.
+ */
+
+/**
+ * No script, no frame, no request: the page is a file that may be opened anywhere, so it
+ * forbids all of them even if something slipped through. Images only as inline data.
+ */
+const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+const noteId = (footnote: number) => `note-${footnote}`;
+/** A note's first mark gets `ref-n`, each later mark of the same note `ref-n-2`, `ref-n-3`, … */
+const markId = (footnote: number, occurrence: number) => (occurrence === 1 ? `ref-${footnote}` : `ref-${footnote}-${occurrence}`);
+
+/** Counts the marks of each footnote as the blocks are rendered, so each mark's id is unique. */
+class MarkCounter {
+  private readonly seen = new Map<number, number>();
+
+  next(footnote: number): number {
+    const occurrence = (this.seen.get(footnote) ?? 0) + 1;
+    this.seen.set(footnote, occurrence);
+    return occurrence;
+  }
+}
+
+function Runs({ content, marks, footnoteCount }: { content: Inline[]; marks: MarkCounter; footnoteCount: number }) {
+  return (
+    <>
+      {content.map((inline, index) => {
+        if ('footnote' in inline) {
+          // A mark that names no note would be a link to nowhere: it is left out.
+          if (!Number.isInteger(inline.footnote) || inline.footnote < 1 || inline.footnote > footnoteCount) return null;
+          return (
+            <sup className="mark" key={index}>
+              <a id={markId(inline.footnote, marks.next(inline.footnote))} href={`#${noteId(inline.footnote)}`}>
+                {inline.footnote}
+              </a>
+            </sup>
+          );
+        }
+        return inline.strong ? <strong key={index}>{inline.text}</strong> : inline.text;
+      })}
+    </>
+  );
+}
+
+function Quotes({ quotes }: { quotes: Quote[] }) {
+  return (
+    <div className="quotes">
+      {quotes.map((quote, index) => (
+        <figure className="quote" key={index}>
+          <blockquote>
+            <p>{quote.text}</p>
+          </blockquote>
+          <figcaption>
+            <span className="source">— {quote.source}</span>
+            {quote.dots ? (
+              <>
+                {' '}
+                <Dots count={quote.dots} />
+              </>
+            ) : null}
+          </figcaption>
+        </figure>
+      ))}
+    </div>
+  );
+}
+
+/** Dots a note got in a vote: a few drawn dots for the eye, the number for everyone. */
+function Dots({ count }: { count: number }) {
+  const drawn = Math.min(Math.max(Math.round(count), 0), 5);
+  return (
+    <span className="dots">
+      <span aria-hidden="true">{'●'.repeat(drawn)}</span> {count}
+    </span>
+  );
+}
+
+function Table({ block }: { block: Extract<Block, { kind: 'table' }> }) {
+  const cell = (value: string | number) => (typeof value === 'number' ? String(value) : value);
+  return (
+    <table>
+      <caption>{block.caption}</caption>
+      <thead>
+        <tr>
+          {block.columns.map((column, index) => (
+            <th scope="col" key={index} className={index > 0 ? 'number' : undefined}>
+              {column}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {block.rows.map((row, rowIndex) => (
+          <tr key={rowIndex}>
+            {row.map((value, index) =>
+              index === 0 ? (
+                <th scope="row" key={index}>
+                  {cell(value)}
+                </th>
+              ) : (
+                <td key={index} className={typeof value === 'number' ? 'number' : undefined}>
+                  {cell(value)}
+                </td>
+              ),
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The SVG without the XML declaration or doctype a standalone file starts with. */
+function inlineSvg(svg: string): string {
+  return svg.replace(/^\s*<\?xml[^>]*\?>/, '').replace(/^\s*<!DOCTYPE[^>]*>/i, '').trim();
+}
+
+function Weave({ block, labels }: { block: Extract<Block, { kind: 'weave' }>; labels: ExportLabels }) {
+  return (
+    <figure className="weave">
+      {/* The drawing is one image to assistive technology; the caption below stays readable. */}
+      <div className="drawing" role="img" aria-label={labels.weaveDescription} dangerouslySetInnerHTML={{ __html: inlineSvg(weaveSvg(block.figure)) }} />
+      <figcaption>{block.figure.caption}</figcaption>
+    </figure>
+  );
+}
+
+function BlockView({ block, document, marks }: { block: Block; document: ExportDocument; marks: MarkCounter }) {
+  const footnoteCount = document.footnotes.length;
+  switch (block.kind) {
+    case 'heading': {
+      const Heading = `h${block.level}` as const;
+      return <Heading>{block.text}</Heading>;
+    }
+    case 'paragraph':
+      return (
+        <p>
+          <Runs content={block.content} marks={marks} footnoteCount={footnoteCount} />
+        </p>
+      );
+    case 'remark':
+      return <p className="remark">{block.text}</p>;
+    case 'fields':
+      return (
+        <dl className="fields">
+          {block.fields.map((field, index) => (
+            <div key={index}>
+              <dt>{field.label}</dt>
+              <dd>{field.value}</dd>
+            </div>
+          ))}
+        </dl>
+      );
+    case 'list':
+      return (
+        <ul className="items">
+          {block.items.map((item, index) => (
+            <li key={index}>
+              <Runs content={item} marks={marks} footnoteCount={footnoteCount} />
+            </li>
+          ))}
+        </ul>
+      );
+    case 'quotes':
+      return <Quotes quotes={block.quotes} />;
+    case 'table':
+      return <Table block={block} />;
+    case 'weave':
+      return <Weave block={block} labels={document.labels} />;
+  }
+}
+
+function Footnotes({ document }: { document: ExportDocument }) {
+  if (document.footnotes.length === 0) return null;
+  return (
+    <section className="notes" aria-labelledby="notes-heading">
+      <h2 id="notes-heading" className="notes-heading">
+        {document.labels.footnotes}
+      </h2>
+      <ol>
+        {document.footnotes.map((footnote, index) => {
+          const number = index + 1;
+          return (
+            <li id={noteId(number)} key={number}>
+              {/* The number leads back to where the note is first referred to. */}
+              <a className="number-link" href={`#${markId(number, 1)}`}>
+                {number}
+              </a>{' '}
+              <span>{footnote.text}</span>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
+
+/** The whole page, from <html> down. */
+export function HtmlPage({ document }: { document: ExportDocument }): ReactNode {
+  const marks = new MarkCounter();
+  return (
+    <html lang={document.language}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta httpEquiv="Content-Security-Policy" content={CONTENT_SECURITY_POLICY} />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="referrer" content="no-referrer" />
+        <title>{document.title}</title>
+        <style dangerouslySetInnerHTML={{ __html: documentStyle(document.title, document.labels.page) }} />
+      </head>
+      <body>
+        <main>
+          <article>
+            <header>
+              <h1>{document.title}</h1>
+              {document.subtitle ? <p className="subtitle">{document.subtitle}</p> : null}
+            </header>
+            {document.blocks.map((block, index) => (
+              <BlockView block={block} document={document} marks={marks} key={index} />
+            ))}
+            <Footnotes document={document} />
+          </article>
+        </main>
+      </body>
+    </html>
+  );
+}
