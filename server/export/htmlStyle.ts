@@ -55,7 +55,7 @@ a:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; border-
 sup.mark { line-height: 0; font-size: 0.72em; font-family: ${SANS}; margin-left: 0.1em; }
 sup.mark a { text-decoration: none; padding: 0 0.15em; font-weight: 600; }
 sup.mark a:hover { text-decoration: underline; }
-dl.fields { display: grid; grid-template-columns: max-content 1fr; gap: 0.35rem 1.25rem; margin: 0 0 1.25rem; }
+dl.fields { display: grid; grid-template-columns: max-content minmax(0, 1fr); align-items: baseline; gap: 0.35rem 1.25rem; margin: 0 0 1.25rem; }
 dl.fields > div { display: contents; }
 dl.fields dt { font-weight: 600; font-size: 0.95rem; }
 dl.fields dd { margin: 0; }
@@ -73,7 +73,10 @@ caption { text-align: left; font-weight: 600; padding-bottom: 0.5rem; caption-si
 th, td { padding: 0.4rem 0.6rem; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; }
 thead th { border-bottom: 2px solid var(--ink); font-size: 0.85rem; }
 tbody th { font-weight: normal; font-family: ${SERIF}; }
-.number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+/* A long word in a note or a caption wraps rather than pushing the table past the page. */
+caption, tbody th, td { overflow-wrap: anywhere; }
+.number { text-align: right; font-variant-numeric: tabular-nums; }
+td.number { white-space: nowrap; }
 figure.weave { margin: 2rem 0; }
 figure.weave .drawing { border: 1px solid var(--rule); border-radius: 4px; padding: 0.5rem; background: #fff; }
 figure.weave svg { display: block; width: 100%; height: auto; max-width: 100%; }
@@ -81,7 +84,7 @@ figure.weave figcaption { margin-top: 0.5rem; color: var(--muted); font-size: 0.
 .notes { margin-top: 3.5rem; padding-top: 1rem; border-top: 1px solid var(--rule); font-size: 0.92rem; }
 .notes h2 { font-size: 1.15rem; margin-top: 0; }
 .notes ol { list-style: none; margin: 0; padding: 0; }
-.notes li { display: grid; grid-template-columns: 2.25rem 1fr; margin: 0 0 0.5rem; }
+.notes li { display: grid; grid-template-columns: 2.25rem minmax(0, 1fr); margin: 0 0 0.5rem; }
 .notes li:target { background: #fff6d6; }
 .notes .number-link { font-family: ${SANS}; font-weight: 600; text-decoration: none; }
 @media (max-width: 34rem) {
