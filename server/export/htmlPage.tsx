@@ -1,13 +1,13 @@
 import type { ReactNode } from 'react';
 import type { Block, ExportDocument, ExportLabels, Inline, Quote } from '../../shared/export/exportDocument';
 import { documentStyle } from './htmlStyle';
-import { weaveSvg } from './weaveSvg';
+import { weaveSvgElement } from './weaveSvg';
 
 /*
  * The exported document as React elements, rendered once to static markup on the server.
  * React escapes every text child and attribute, so a note's words stay words. The only markup
  * that is not escaped here is the style sheet (its one user word, the title, is a CSS escape,
- * see htmlStyle.ts) and the weave's SVG, which weaveSvg escapes itself.
+ * see htmlStyle.ts) and the weave's SVG, which weaveSvg.tsx renders with React too.
  */
 
 /**
@@ -120,16 +120,14 @@ function Table({ block }: { block: Extract<Block, { kind: 'table' }> }) {
   );
 }
 
-/** The SVG without the XML declaration or doctype a standalone file starts with. */
-function inlineSvg(svg: string): string {
-  return svg.replace(/^\s*<\?xml[^>]*\?>/, '').replace(/^\s*<!DOCTYPE[^>]*>/i, '').trim();
-}
-
 function Weave({ block, labels }: { block: Extract<Block, { kind: 'weave' }>; labels: ExportLabels }) {
   return (
     <figure className="weave">
-      {/* The drawing is one image to assistive technology; the caption below stays readable. */}
-      <div className="drawing" role="img" aria-label={labels.weaveDescription} dangerouslySetInnerHTML={{ __html: inlineSvg(weaveSvg(block.figure)) }} />
+      {/*
+        The drawing is one image to assistive technology; the caption below stays readable.
+        On a phone it keeps a readable size and scrolls sideways, so it can take the focus.
+      */}
+      <div className="drawing" role="img" tabIndex={0} aria-label={labels.weaveDescription} dangerouslySetInnerHTML={{ __html: weaveSvgElement(block.figure) }} />
       <figcaption>{block.figure.caption}</figcaption>
     </figure>
   );

@@ -50,7 +50,7 @@ h3 { font-size: 1.2rem; line-height: 1.3; margin: 2rem 0 0.5rem; }
 h4 { font-size: 1rem; line-height: 1.3; margin: 1.5rem 0 0.5rem; text-transform: none; color: var(--muted); }
 p { margin: 0 0 1rem; }
 a { color: var(--accent); }
-a:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; border-radius: 2px; }
+a:focus-visible, .drawing:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; border-radius: 2px; }
 .remark { color: var(--muted); font-style: italic; }
 sup.mark { line-height: 0; font-size: 0.72em; font-family: ${SANS}; margin-left: 0.1em; }
 sup.mark a { text-decoration: none; padding: 0 0.15em; font-weight: 600; }
@@ -78,7 +78,7 @@ caption, tbody th, td { overflow-wrap: anywhere; }
 .number { text-align: right; font-variant-numeric: tabular-nums; }
 td.number { white-space: nowrap; }
 figure.weave { margin: 2rem 0; }
-figure.weave .drawing { border: 1px solid var(--rule); border-radius: 4px; padding: 0.5rem; background: #fff; }
+figure.weave .drawing { border: 1px solid var(--rule); border-radius: 4px; padding: 0.5rem; background: #fff; overflow-x: auto; }
 figure.weave svg { display: block; width: 100%; height: auto; max-width: 100%; }
 figure.weave figcaption { margin-top: 0.5rem; color: var(--muted); font-size: 0.9rem; }
 .notes { margin-top: 3.5rem; padding-top: 1rem; border-top: 1px solid var(--rule); font-size: 0.92rem; }
@@ -95,6 +95,8 @@ figure.weave figcaption { margin-top: 0.5rem; color: var(--muted); font-size: 0.
   dl.fields { grid-template-columns: 1fr; gap: 0; }
   dl.fields dd { margin-bottom: 0.5rem; }
   th, td { padding: 0.35rem 0.4rem; }
+  /* Shrunk to a phone's width the weave's words would be too small to read. */
+  figure.weave svg { width: 40rem; max-width: none; }
 }
 `;
 
