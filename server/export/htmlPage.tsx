@@ -85,38 +85,48 @@ function Dots({ count }: { count: number }) {
   );
 }
 
-function Table({ block }: { block: Extract<Block, { kind: 'table' }> }) {
+/**
+ * A table in a frame that scrolls sideways when its columns are wider than a phone; the frame
+ * takes the focus so that it scrolls by keyboard too, and is named by the table's caption.
+ */
+function Table({ block, id }: { block: Extract<Block, { kind: 'table' }>; id: string }) {
   const cell = (value: string | number) => (typeof value === 'number' ? String(value) : value);
+  // A column of numbers is set to the right, its header with it.
+  const numeric = block.columns.map((_, index) => index > 0 && block.rows.every((row) => typeof row[index] === 'number'));
   return (
-    <table>
-      <caption>{block.caption}</caption>
-      <thead>
-        <tr>
-          {block.columns.map((column, index) => (
-            <th scope="col" key={index} className={index > 0 ? 'number' : undefined}>
-              {column}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {block.rows.map((row, rowIndex) => (
-          <tr key={rowIndex}>
-            {row.map((value, index) =>
-              index === 0 ? (
-                <th scope="row" key={index}>
-                  {cell(value)}
-                </th>
-              ) : (
-                <td key={index} className={typeof value === 'number' ? 'number' : undefined}>
-                  {cell(value)}
-                </td>
-              ),
-            )}
+    <div className="table-frame" role="region" aria-labelledby={id} tabIndex={0}>
+      <table>
+        <caption id={id}>
+          <span>{block.caption}</span>
+        </caption>
+        <thead>
+          <tr>
+            {block.columns.map((column, index) => (
+              <th scope="col" key={index} className={numeric[index] ? 'number' : undefined}>
+                {column}
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {block.rows.map((row, rowIndex) => (
+            <tr key={rowIndex}>
+              {row.map((value, index) =>
+                index === 0 ? (
+                  <th scope="row" key={index}>
+                    {cell(value)}
+                  </th>
+                ) : (
+                  <td key={index} className={typeof value === 'number' ? 'number' : undefined}>
+                    {cell(value)}
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -133,7 +143,7 @@ function Weave({ block, labels }: { block: Extract<Block, { kind: 'weave' }>; la
   );
 }
 
-function BlockView({ block, document, marks }: { block: Block; document: ExportDocument; marks: MarkCounter }) {
+function BlockView({ block, index, document, marks }: { block: Block; index: number; document: ExportDocument; marks: MarkCounter }) {
   const footnoteCount = document.footnotes.length;
   switch (block.kind) {
     case 'heading': {
@@ -172,7 +182,7 @@ function BlockView({ block, document, marks }: { block: Block; document: ExportD
     case 'quotes':
       return <Quotes quotes={block.quotes} />;
     case 'table':
-      return <Table block={block} />;
+      return <Table block={block} id={`table-${index + 1}`} />;
     case 'weave':
       return <Weave block={block} labels={document.labels} />;
   }
@@ -224,7 +234,7 @@ export function HtmlPage({ document }: { document: ExportDocument }): ReactNode 
               {document.subtitle ? <p className="subtitle">{document.subtitle}</p> : null}
             </header>
             {document.blocks.map((block, index) => (
-              <BlockView block={block} document={document} marks={marks} key={index} />
+              <BlockView block={block} index={index} document={document} marks={marks} key={index} />
             ))}
             <Footnotes document={document} />
           </article>

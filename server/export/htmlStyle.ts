@@ -68,15 +68,19 @@ figure.quote blockquote p { margin: 0; }
 figure.quote figcaption { margin-top: 0.35rem; color: var(--muted); font-size: 0.9rem; }
 .dots { white-space: nowrap; margin-left: 0.5rem; color: var(--ink); font-weight: 600; }
 .dots span[aria-hidden] { color: var(--accent); letter-spacing: 0.05em; }
-table { width: 100%; border-collapse: collapse; margin: 0 0 1.5rem; font-size: 0.95rem; }
+.table-frame { overflow-x: auto; margin: 0 0 1.5rem; }
+.table-frame:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
+table { width: 100%; border-collapse: collapse; font-size: 0.95rem; }
 caption { text-align: left; font-weight: 600; padding-bottom: 0.5rem; caption-side: top; }
 th, td { padding: 0.4rem 0.6rem; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; }
 thead th { border-bottom: 2px solid var(--ink); font-size: 0.85rem; }
 tbody th { font-weight: normal; font-family: ${SERIF}; }
+/* The row's name is what is read; the numbers beside it take only the room they need. */
+thead th:first-child, tbody th { min-width: 11rem; }
+th.number, td.number { width: 1%; white-space: nowrap; }
 /* A long word in a note or a caption wraps rather than pushing the table past the page. */
 caption, tbody th, td { overflow-wrap: anywhere; }
 .number { text-align: right; font-variant-numeric: tabular-nums; }
-td.number { white-space: nowrap; }
 figure.weave { margin: 2rem 0; }
 figure.weave .drawing { border: 1px solid var(--rule); border-radius: 4px; padding: 0.5rem; background: #fff; overflow-x: auto; }
 figure.weave svg { display: block; width: 100%; height: auto; max-width: 100%; }
@@ -95,6 +99,9 @@ figure.weave figcaption { margin-top: 0.5rem; color: var(--muted); font-size: 0.
   dl.fields { grid-template-columns: 1fr; gap: 0; }
   dl.fields dd { margin-bottom: 0.5rem; }
   th, td { padding: 0.35rem 0.4rem; }
+  thead th:first-child, tbody th { min-width: 8rem; }
+  /* A caption as wide as a table that scrolls would run out of sight: it stays in view. */
+  caption > span { display: block; position: sticky; left: 0; max-width: calc(100vw - 2rem); }
   /* Shrunk to a phone's width the weave's words would be too small to read. */
   figure.weave svg { width: 40rem; max-width: none; }
 }
@@ -102,7 +109,9 @@ figure.weave figcaption { margin-top: 0.5rem; color: var(--muted); font-size: 0.
 
 const PRINT = `
 @media print {
-  body { font-size: 11pt; line-height: 1.45; }
+  /* 11 pt text; sizes in rem follow it. */
+  html { font-size: 11pt; }
+  body { font-size: 1rem; line-height: 1.45; }
   main { max-width: none; padding: 0; margin: 0; }
   header { margin-bottom: 8mm; }
   h1 { font-size: 20pt; }
@@ -112,9 +121,10 @@ const PRINT = `
   a { color: inherit; }
   sup.mark a { color: var(--accent); }
   h1, h2, h3, h4, caption { break-after: avoid; page-break-after: avoid; }
+  .table-frame { overflow: visible; }
   figure, blockquote, table, tr, dl.fields, .notes li { break-inside: avoid; page-break-inside: avoid; }
   p, li { orphans: 3; widows: 3; }
-  figure.quote { background: none; border-left-color: #777; }
+  figure.quote { background: none; border-left-color: #777; padding: 1.5mm 0 1.5mm 4mm; margin-bottom: 3mm; }
   .notes li:target { background: none; }
   table, figure.weave .drawing { box-shadow: none; }
 }

@@ -150,6 +150,10 @@ describe('the document as an HTML page', () => {
     const rows = Array.from(table.querySelectorAll('tbody tr'));
     expect(rows.map((row) => words(row.querySelector('th[scope="row"]')))).toEqual(['Både til unge fangere', HOSTILE_TEXTS[0]]);
     expect(Array.from(rows[0].querySelectorAll('td')).map(words)).toEqual(['2', '1', '3']);
+    // The frame that scrolls a wide table on a phone is named by the table's caption.
+    const frame = table.parentElement!;
+    expect(frame.getAttribute('role')).toBe('region');
+    expect(frame.getAttribute('aria-labelledby')).toBe(table.querySelector('caption')!.id);
   });
 
   it('speaks the document’s language in its lang attribute and its print margin', () => {
