@@ -60,6 +60,11 @@ describe('the document as an HTML page', () => {
     // The Markdown stays literal: no emphasis or heading is made of it.
     expect(words(page.querySelector('p strong'))).toBe(HOSTILE_TEXTS[5]);
     expect(page.querySelectorAll('em, h2 + h1')).toHaveLength(0);
+    // The weave's titles are words of the drawing too, not elements of the page.
+    const drawing = page.querySelector('figure svg');
+    expect(words(drawing)).toContain('Boliger <b>nu</b>');
+    expect(words(drawing)).toContain('onerror=alert(1)>');
+    expect(page.querySelectorAll('b, svg img, svg script, foreignObject')).toHaveLength(0);
   });
 
   it('keeps a title that tries to close the style sheet inside it', () => {
