@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
+import type { Language } from '../../shared/domain/languages';
 import type { Block, ExportDocument, ExportLabels, Inline, Quote } from '../../shared/export/exportDocument';
+import { countWords, exportWords } from '../../shared/export/exportWords';
 import { documentStyle } from './htmlStyle';
 import { weaveSvgElement } from './weaveSvg';
 
@@ -52,7 +54,7 @@ function Runs({ content, marks, footnoteCount }: { content: Inline[]; marks: Mar
   );
 }
 
-function Quotes({ quotes }: { quotes: Quote[] }) {
+function Quotes({ quotes, language }: { quotes: Quote[]; language: Language }) {
   return (
     <div className="quotes">
       {quotes.map((quote, index) => (
@@ -62,10 +64,10 @@ function Quotes({ quotes }: { quotes: Quote[] }) {
           </blockquote>
           <figcaption>
             <span className="source">— {quote.source}</span>
-            {quote.dots ? (
+            {quote.dots !== undefined ? (
               <>
                 {' '}
-                <Dots count={quote.dots} />
+                <Dots count={quote.dots} language={language} />
               </>
             ) : null}
           </figcaption>
@@ -75,12 +77,12 @@ function Quotes({ quotes }: { quotes: Quote[] }) {
   );
 }
 
-/** Dots a note got in a vote: a few drawn dots for the eye, the number for everyone. */
-function Dots({ count }: { count: number }) {
+/** Dots a note got in a vote: a few drawn dots for the eye, "3 prikker" for everyone. */
+function Dots({ count, language }: { count: number; language: Language }) {
   const drawn = Math.min(Math.max(Math.round(count), 0), 5);
   return (
     <span className="dots">
-      <span aria-hidden="true">{'●'.repeat(drawn)}</span> {count}
+      <span aria-hidden="true">{'●'.repeat(drawn)}</span> {countWords(exportWords(language), 'dots', count)}
     </span>
   );
 }
@@ -180,7 +182,7 @@ function BlockView({ block, index, document, marks }: { block: Block; index: num
         </ul>
       );
     case 'quotes':
-      return <Quotes quotes={block.quotes} />;
+      return <Quotes quotes={block.quotes} language={document.language} />;
     case 'table':
       return <Table block={block} id={`table-${index + 1}`} />;
     case 'weave':

@@ -6,7 +6,10 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderHtml } from '../../server/export/html';
 import { eventually } from '../helpers/eventually';
+import { gatheringReport } from '../../shared/export/gatheringReport';
+import { narrativeDocument } from '../../shared/export/narrativeDocument';
 import { HOSTILE_TEXTS, sampleExportDocument } from '../helpers/sampleExportDocument';
+import { exportProcess, FACTS, HOSTILE_IMAGE } from '../unit/exportFixture';
 import { audit, blocking, describeViolations, installAxe } from './axe';
 import { BrowserSession } from './browser';
 
@@ -25,6 +28,8 @@ describe('the HTML export in a real browser', () => {
 
   afterAll(async () => {
     await session?.close();
+    // To be looked at: a municipal reader should find them clean.
+    console.log(`HTML export screenshots and printed pages: ${OUT_DIR}`);
   });
 
   /** The exported page opened as a file is opened: nothing but the page itself. */
@@ -101,6 +106,32 @@ describe('the HTML export in a real browser', () => {
 
     execFileSync('pdftoppm', ['-png', '-r', '60', pdfFile, path.join(OUT_DIR, 'printed')]);
     expect(readdirSync(OUT_DIR).filter((name) => /^printed-\d+\.png$/.test(name))).toHaveLength(pages);
-    console.log(`HTML export screenshots and printed pages: ${OUT_DIR}`);
+  });
+
+  it('lays out the fixture process’s narrative and its first gathering’s report, and prints them', async () => {
+    const { doc, ids } = exportProcess();
+    const documents = { narrative: narrativeDocument(doc, FACTS), report: gatheringReport(doc, FACTS, ids.nuuk)! };
+    for (const [name, document] of Object.entries(documents)) {
+      const context = await session.newContext({ viewport: { width: 1280, height: 800 } });
+      await installAxe(context);
+      const page = await context.newPage();
+      await page.setContent(renderHtml(document), { waitUntil: 'load' });
+
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(document.title);
+      expect(await page.getByRole('img', { name: document.labels.weaveDescription }).isVisible()).toBe(true);
+      expect(await page.getByText(HOSTILE_IMAGE).first().isVisible()).toBe(true);
+      expect(await page.locator('img, script').count()).toBe(0);
+      expect(describeViolations(blocking(await audit(page)))).toEqual([]);
+      await page.screenshot({ path: path.join(OUT_DIR, `${name}-1280.png`), fullPage: true });
+
+      const pdfFile = path.join(OUT_DIR, `${name}.pdf`);
+      writeFileSync(pdfFile, await page.pdf({ format: 'A4' }));
+      const text = execFileSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' });
+      expect(text).toContain(document.title);
+      expect(text).toContain(HOSTILE_IMAGE);
+      expect(text).toMatch(/Side 1 \/ \d+/);
+      execFileSync('pdftoppm', ['-png', '-r', '60', pdfFile, path.join(OUT_DIR, name)]);
+    }
+    expect(dialogs).toEqual([]);
   });
 });

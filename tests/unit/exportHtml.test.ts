@@ -135,7 +135,7 @@ describe('the document as an HTML page', () => {
 
     const quotes = Array.from(page.querySelectorAll('figure blockquote'));
     expect(quotes.map(words)).toEqual(['Både til unge fangere', HOSTILE_TEXTS[0]]);
-    expect(words(quotes[0].parentElement!.querySelector('figcaption'))).toBe('— borger, Nuuk (Første samling, 12. marts 2025) ●●● 3');
+    expect(words(quotes[0].parentElement!.querySelector('figcaption'))).toBe('— borger, Nuuk (Første samling, 12. marts 2025) ●●● 3 prikker');
     expect(words(quotes[1].parentElement!.querySelector('figcaption'))).toBe(`— borger, ${HOSTILE_TEXTS[1]}`);
 
     const weave = page.querySelector('figure [role="img"]');
