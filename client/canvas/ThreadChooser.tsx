@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { linkNotes, startThread, threadsOf, type Thread } from '../../shared/domain/threads';
 import { useDocValue } from '../workshop/useDocValue';
 import type { Workshop } from '../workshop/WorkshopContext';
-import { threadColor } from './threadColors';
+import { threadColor } from '../../shared/weave/threadColors';
 
 /** What the chooser did, for the sentence that tells the person. */
 export interface ChooserOutcome {

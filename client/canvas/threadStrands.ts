@@ -1,4 +1,4 @@
-import { threadColor } from './threadColors';
+import { threadColor } from '../../shared/weave/threadColors';
 
 /** A point on the page, in page coordinates. */
 export interface Point {

@@ -28,5 +28,5 @@ export async function renderDocument(document: ExportDocument, format: DocumentF
   }
 }
 
-export { weaveSvg } from './weaveSvg';
+export { weaveSize, weaveSvg, weaveSvgElement } from './weaveSvg';
 export { weavePng } from './weavePng';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { THREAD_COLORS, threadColor } from '../../client/canvas/threadColors';
+import { THREAD_COLORS, threadColor } from '../../shared/weave/threadColors';
 import { pathEnds, smoothPath, strandsOnPage, type Box } from '../../client/canvas/threadStrands';
 
 const boxes: Record<string, Box> = {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { NoteTrail } from '../../../shared/domain/weave';
-import { threadColor } from '../../canvas/threadColors';
+import { threadColor } from '../../../shared/weave/threadColors';
 import { useWorkshop } from '../WorkshopContext';
 
 /** One of a participant's notes: its text, the threads it is in, the passages that quote it. */

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mayEditThreadCard, mayRemoveThread } from '../../../shared/domain/rights';
 import { removeThread, type Thread } from '../../../shared/domain/threads';
-import { threadColor } from '../../canvas/threadColors';
+import { threadColor } from '../../../shared/weave/threadColors';
 import { useWorkshop } from '../WorkshopContext';
 import { ThreadCardFields } from './ThreadCardFields';
 import { ThreadCardForm } from './ThreadCardForm';

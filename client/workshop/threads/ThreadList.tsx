@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Thread } from '../../../shared/domain/threads';
 import { mayWorkOnThreads } from '../../../shared/domain/rights';
-import { threadColor } from '../../canvas/threadColors';
+import { threadColor } from '../../../shared/weave/threadColors';
 import { useDocValue } from '../useDocValue';
 import { useWorkshop } from '../WorkshopContext';
 import { StartThreadForm } from './StartThreadForm';

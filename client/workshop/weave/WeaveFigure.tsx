@@ -2,7 +2,7 @@ import type { CSSProperties, KeyboardEvent } from 'react';
 import { Fragment, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Weave } from '../../../shared/domain/weave';
-import { threadColor } from '../../canvas/threadColors';
+import { threadColor } from '../../../shared/weave/threadColors';
 import { layoutWeave, WEAVE_SIZES as SIZE, wrapLabel, type LanePlace, type StopPlace } from '../../../shared/weave/layout';
 import { gatheringFacts, sectionName, strandName, threadTitle } from './weaveWords';
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Weave } from '../../../shared/domain/weave';
-import { threadColor } from '../../canvas/threadColors';
+import { threadColor } from '../../../shared/weave/threadColors';
 import { countsText, gatheringFacts, listText, threadTitle, wovenSectionNames } from './weaveWords';
 
 /**
