@@ -53,7 +53,7 @@ function styles(language: Language): IStylesOptions {
  */
 export async function renderDocx(document: ExportDocument): Promise<Buffer> {
   const footnotes = Object.fromEntries(
-    document.footnotes.map((footnote, index) => [String(index + 1), { children: [new Paragraph({ children: [new TextRun(footnote.text)] })] }]),
+    document.footnotes.map((footnote, index) => [String(index + 1), { children: [new Paragraph({ style: 'FootnoteText', children: [new TextRun(` ${footnote.text}`)] })] }]),
   );
   const footer = new Footer({
     children: [
@@ -67,6 +67,7 @@ export async function renderDocx(document: ExportDocument): Promise<Buffer> {
     title: document.title,
     description: document.subtitle,
     creator: 'Flet',
+    lastModifiedBy: 'Flet',
     styles: styles(document.language),
     footnotes,
     sections: [

@@ -1,0 +1,96 @@
+import JSZip from 'jszip';
+import mammoth from 'mammoth';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { renderDocx } from '../../server/export/docx';
+import { HOSTILE_TEXTS, sampleExportDocument } from '../helpers/sampleExportDocument';
+
+let docx: Buffer;
+let zip: JSZip;
+
+beforeAll(async () => {
+  docx = await renderDocx(sampleExportDocument());
+  zip = await JSZip.loadAsync(docx);
+});
+
+const part = (name: string) => zip.file(name)!.async('string');
+
+describe('the document as DOCX', () => {
+  it('reads back with every word, hostile text as text, footnotes and table cells', async () => {
+    const { value: text } = await mammoth.extractRawText({ buffer: docx });
+    const sample = sampleExportDocument();
+
+    expect(text).toContain(sample.title);
+    expect(text).toContain('Grundfortælling · Eksporteret 1. december 2026');
+    for (const hostile of HOSTILE_TEXTS) expect(text).toContain(hostile);
+    expect(text).toContain('Kalaallit Nunaat: ĸ, æ, ø, å, ä, ö.');
+    expect(text).toContain('Ingen sedler endnu.');
+    expect(text).toContain('Formål: <script>alert(2)</script>');
+    expect(text).toContain('“Både til unge fangere”');
+    expect(text).toContain('— borger, Nuuk (Første samling, 12. marts 2025) · ● 3');
+    expect(text).toContain('Skolen vil være med (16. marts 2025)');
+    for (const cell of ['Seddel', 'Borgere', 'Politikere', 'I alt', 'Både til unge fangere', `Afstemning: Vigtigst ${HOSTILE_TEXTS[2]}`]) {
+      expect(text).toContain(cell);
+    }
+    expect(text).toContain('Vævet: trådene gennem samlingerne og ind i grundfortællingen');
+  });
+
+  it('has Word headings for the navigation pane, real footnotes, a list, a table and the weave with its alt text', async () => {
+    const { value: converted } = await mammoth.convertToHtml({ buffer: docx });
+    // The picture's bytes say nothing here, and would drown a failure's message.
+    const html = converted.replace(/base64,[^"]+/, 'base64,…');
+
+    // Level 2 is Word's Heading 1, as the title has Word's Title style.
+    expect(html).toContain('<h1>Hav og fangst</h1>');
+    expect(html).toContain('<h1>Boliger ]]&gt;&lt;/w:t&gt;&lt;w:t&gt;injected</h1>');
+    expect(html).toContain('<h2>Hav og fangst</h2>');
+    expect(html).toContain('<h3>Erfaringer</h3>');
+    expect(html).toMatch(/rundt\. <sup><a href="#footnote-1" id="footnote-ref-1">\[1\]<\/a><\/sup>/);
+    for (const [index, footnote] of sampleExportDocument().footnotes.entries()) {
+      expect(html).toContain(`<li id="footnote-${index + 1}"><p> ${footnote.text.replaceAll('<', '&lt;').replaceAll('>', '&gt;')} <a`);
+    }
+    expect(html).toContain('<strong>**fed** _kursiv_ # ikke en overskrift</strong>');
+    expect(html).toContain('<ul><li>Skolen vil være med (16. marts 2025)</li><li>]]&gt;&lt;/w:t&gt;&lt;w:t&gt;injected</li></ul>');
+    expect(html).toMatch(/<table>.*<p><strong>Politikere<\/strong><\/p>.*<p>&lt;img src=x onerror=alert\(1\)&gt;<\/p><\/td><td><p>1<\/p>/);
+    expect(html).toContain('<img alt="Vævet: tråde gennem samlingerne" src="data:image/png;base64,…" />');
+    expect(html).toContain('<p>Vævet: trådene gennem samlingerne og ind i grundfortællingen</p>');
+    expect(html).toContain('<thead><tr><th><p><strong>Seddel</strong></p></th>');
+    // Nothing a person wrote became a link or an image of its own.
+    expect(html.match(/<a /g)?.length).toBe(6);
+    expect(html.match(/<img /g)?.length).toBe(1);
+  });
+
+  it('writes user text only as escaped XML text: no injected run, field or link', async () => {
+    const body = await part('word/document.xml');
+    const footnotes = await part('word/footnotes.xml');
+
+    expect(body).toContain(']]&gt;&lt;/w:t&gt;&lt;w:t&gt;injected');
+    expect(body).not.toContain('<w:t>injected');
+    expect(body).not.toMatch(/<w:t[^>]*>injected/);
+    expect(body).not.toMatch(/<script|<img/);
+    expect(body).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    // A spreadsheet formula stays words: no HYPERLINK field, no hyperlink element.
+    expect(body).not.toContain('<w:hyperlink');
+    expect(body).not.toContain('<w:fldSimple');
+    expect(body).not.toContain('<w:instrText');
+    expect(footnotes).toContain('=HYPERLINK(&quot;http://example.invalid&quot;,&quot;klik&quot;)');
+    expect(footnotes).not.toContain('<w:instrText');
+    expect(await part('word/_rels/document.xml.rels')).not.toContain('TargetMode="External"');
+  });
+
+  it('is A4, numbers its pages "Side n", and carries its language and title', async () => {
+    const body = await part('word/document.xml');
+    expect(body).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    const footer = await part('word/footer1.xml');
+    expect(footer).toContain('>Side </w:t>');
+    expect(footer).toContain('<w:instrText xml:space="preserve">PAGE</w:instrText>');
+    expect(await part('word/styles.xml')).toContain('<w:lang w:val="da-DK"/>');
+    expect(await part('docProps/core.xml')).toContain('<dc:title>Vision for Sermersooq &lt;script&gt;alert(2)&lt;/script&gt;</dc:title>');
+  });
+
+  it('speaks the workshop’s language: Swedish pages are "Sida n", spelled in sv-SE', async () => {
+    const swedish = await renderDocx({ ...sampleExportDocument(), language: 'sv', labels: { footnotes: 'Fotnoter', page: 'Sida', weaveDescription: 'Väven' } });
+    const swedishZip = await JSZip.loadAsync(swedish);
+    expect(await swedishZip.file('word/footer1.xml')!.async('string')).toContain('>Sida </w:t>');
+    expect(await swedishZip.file('word/styles.xml')!.async('string')).toContain('<w:lang w:val="sv-SE"/>');
+  });
+});
