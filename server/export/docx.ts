@@ -1,7 +1,7 @@
 import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, TextRun, type IStylesOptions } from 'docx';
 import type { Language } from '../../shared/domain/languages';
 import type { ExportDocument } from '../../shared/export/exportDocument';
-import { blockElements, MUTED_COLOR } from './docxBlocks';
+import { blockElements, MUTED_COLOR, textRuns, xmlText } from './docxBlocks';
 
 /** The language tags Word's spelling and hyphenation go by. */
 const WORD_LANGUAGE: Record<Language, string> = { da: 'da-DK', sv: 'sv-SE', en: 'en-GB', kl: 'kl-GL' };
@@ -53,7 +53,7 @@ function styles(language: Language): IStylesOptions {
  */
 export async function renderDocx(document: ExportDocument): Promise<Buffer> {
   const footnotes = Object.fromEntries(
-    document.footnotes.map((footnote, index) => [String(index + 1), { children: [new Paragraph({ style: 'FootnoteText', children: [new TextRun(` ${footnote.text}`)] })] }]),
+    document.footnotes.map((footnote, index) => [String(index + 1), { children: [new Paragraph({ style: 'FootnoteText', children: textRuns(` ${footnote.text}`) })] }]),
   );
   const footer = new Footer({
     children: [
@@ -64,8 +64,8 @@ export async function renderDocx(document: ExportDocument): Promise<Buffer> {
     ],
   });
   const word = new Document({
-    title: document.title,
-    description: document.subtitle,
+    title: xmlText(document.title),
+    description: xmlText(document.subtitle),
     creator: 'Flet',
     lastModifiedBy: 'Flet',
     styles: styles(document.language),
@@ -75,9 +75,9 @@ export async function renderDocx(document: ExportDocument): Promise<Buffer> {
         properties: { page: { size: A4, margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN, header: 567, footer: 567 } } },
         footers: { default: footer },
         children: [
-          new Paragraph({ style: 'Title', children: [new TextRun(document.title)] }),
-          new Paragraph({ style: 'Subtitle', children: [new TextRun(document.subtitle)] }),
-          ...document.blocks.flatMap((block) => blockElements(block, document.labels)),
+          new Paragraph({ style: 'Title', children: textRuns(document.title) }),
+          new Paragraph({ style: 'Subtitle', children: textRuns(document.subtitle) }),
+          ...document.blocks.flatMap((block) => blockElements(block, document.labels, document.footnotes.length)),
         ],
       },
     ],

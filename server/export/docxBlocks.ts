@@ -9,6 +9,7 @@ import {
   TableRow,
   TextRun,
   WidthType,
+  type IRunOptions,
 } from 'docx';
 import type { Block, ExportLabels, Inline, Quote, WeaveFigure } from '../../shared/export/exportDocument';
 import { weavePng } from './weavePng';
@@ -30,34 +31,57 @@ const HEADING_LEVELS = {
   4: HeadingLevel.HEADING_3,
 } as const;
 
-/** Running text as runs: words as text runs (docx escapes them as XML text), marks as Word footnote references. */
-export function inlineRuns(content: readonly Inline[]): Array<TextRun | FootnoteReferenceRun> {
-  return content.map((piece) =>
-    'footnote' in piece ? new FootnoteReferenceRun(piece.footnote) : new TextRun({ text: piece.text, bold: piece.strong }),
-  );
+/**
+ * Characters XML 1.0 does not allow, with which Word refuses the whole file: docx drops most
+ * control characters itself, but not these.
+ */
+const NOT_IN_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+
+/** Text without the characters XML cannot hold, for the file's properties. */
+export function xmlText(text: string): string {
+  return text.replace(NOT_IN_XML, '');
+}
+
+/** Plain text as text runs (docx writes them as escaped XML text), a line break where the text has one. */
+export function textRuns(text: string, options: Omit<IRunOptions, 'text' | 'children' | 'break'> = {}): TextRun[] {
+  return xmlText(text)
+    .split(/\r\n|\r|\n/)
+    .map((line, index) => new TextRun({ ...options, text: line, break: index > 0 ? 1 : undefined }));
+}
+
+/**
+ * Running text as runs: words as text runs, marks as Word footnote references. A mark with no
+ * footnote behind it stays a raised number, as a reference to a missing note makes Word refuse the file.
+ */
+export function inlineRuns(content: readonly Inline[], footnotes: number): Array<TextRun | FootnoteReferenceRun> {
+  return content.flatMap((piece) => {
+    if (!('footnote' in piece)) return textRuns(piece.text, { bold: piece.strong });
+    if (piece.footnote >= 1 && piece.footnote <= footnotes) return [new FootnoteReferenceRun(piece.footnote)];
+    return [new TextRun({ text: String(piece.footnote), superScript: true })];
+  });
 }
 
 /** One block as Word paragraphs and tables. */
-export function blockElements(block: Block, labels: ExportLabels): Array<Paragraph | Table> {
+export function blockElements(block: Block, labels: ExportLabels, footnotes: number): Array<Paragraph | Table> {
   switch (block.kind) {
     case 'heading':
-      return [new Paragraph({ heading: HEADING_LEVELS[block.level], children: [new TextRun(block.text)] })];
+      return [new Paragraph({ heading: HEADING_LEVELS[block.level], children: textRuns(block.text) })];
     case 'paragraph':
-      return [new Paragraph({ children: inlineRuns(block.content) })];
+      return [new Paragraph({ children: inlineRuns(block.content, footnotes) })];
     case 'remark':
-      return [new Paragraph({ children: [new TextRun({ text: block.text, italics: true, color: MUTED_COLOR })] })];
+      return [new Paragraph({ children: textRuns(block.text, { italics: true, color: MUTED_COLOR }) })];
     case 'fields':
       return block.fields.map(
         (field, index) =>
           new Paragraph({
             spacing: { after: index === block.fields.length - 1 ? 160 : 40 },
-            children: [new TextRun({ text: `${field.label}: `, bold: true }), new TextRun(field.value)],
+            children: [...textRuns(`${field.label}: `, { bold: true }), ...textRuns(field.value)],
           }),
       );
     case 'list':
       return block.items.map(
         (item, index) =>
-          new Paragraph({ bullet: { level: 0 }, spacing: { after: index === block.items.length - 1 ? 160 : 40 }, children: inlineRuns(item) }),
+          new Paragraph({ bullet: { level: 0 }, spacing: { after: index === block.items.length - 1 ? 160 : 40 }, children: inlineRuns(item, footnotes) }),
       );
     case 'quotes':
       return block.quotes.flatMap(quoteParagraphs);
@@ -76,43 +100,57 @@ function quoteParagraphs(quote: Quote): Paragraph[] {
       indent: { left: 567 },
       spacing: { after: 0 },
       border: { left: { style: 'single', size: 12, color: RULE_COLOR, space: 8 } },
-      children: [new TextRun(`“${quote.text}”`)],
+      children: textRuns(`“${quote.text}”`),
     }),
     new Paragraph({
       indent: { left: 567 },
       spacing: { after: 160 },
       border: { left: { style: 'single', size: 12, color: RULE_COLOR, space: 8 } },
-      children: [new TextRun({ text: `— ${quote.source}${dots}`, size: 18, color: MUTED_COLOR })],
+      children: textRuns(`— ${quote.source}${dots}`, { size: 18, color: MUTED_COLOR }),
     }),
   ];
 }
 
+/** The width of the text between A4's margins of 2 cm, in twentieths of a point. */
+const TEXT_WIDTH_TWIPS = 11906 - 2 * 1134;
+
+/** Numbers take about what their heading needs, words share the rest; Word adjusts from there. */
+function columnWidths(block: Extract<Block, { kind: 'table' }>, numeric: boolean[]): number[] {
+  const natural = block.columns.map((column, index) => (numeric[index] ? Math.max(1000, Math.min(2000, column.length * 110 + 300)) : 0));
+  const textColumns = numeric.filter((isNumber) => !isNumber).length;
+  const left = TEXT_WIDTH_TWIPS - natural.reduce((sum, width) => sum + width, 0);
+  if (textColumns === 0 || left < 2400 * textColumns) return block.columns.map(() => Math.floor(TEXT_WIDTH_TWIPS / block.columns.length));
+  return natural.map((width) => width || Math.floor(left / textColumns));
+}
+
 function tableElements(block: Extract<Block, { kind: 'table' }>): Array<Paragraph | Table> {
-  const cell = (value: string | number, header: boolean, first: boolean) =>
+  const numeric = block.columns.map((_, index) => index > 0 && block.rows.every((row) => typeof row[index] === 'number'));
+  const widths = columnWidths(block, numeric);
+  const cell = (value: string | number, header: boolean, index: number) =>
     new TableCell({
       shading: header ? { fill: HEADER_SHADE, type: 'clear', color: 'auto' } : undefined,
       margins: { top: 60, bottom: 60, left: 100, right: 100 },
+      width: { size: widths[index], type: WidthType.DXA },
       children: [
         new Paragraph({
           spacing: { after: 0 },
-          // Numbers line up at the right; the row's name and words at the left.
-          alignment: !first && typeof value === 'number' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-          children: [new TextRun({ text: String(value), bold: header })],
+          // Numbers, and their column's heading, line up at the right; words at the left.
+          alignment: numeric[index] ? AlignmentType.RIGHT : AlignmentType.LEFT,
+          children: textRuns(String(value), { bold: header }),
         }),
       ],
     });
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: block.columns.map((column, index) => cell(column, true, index === 0)),
+    children: block.columns.map((column, index) => cell(column, true, index)),
   });
-  const rows = block.rows.map(
-    (row) => new TableRow({ cantSplit: true, children: row.map((value, index) => cell(value, false, index === 0)) }),
-  );
+  const rows = block.rows.map((row) => new TableRow({ cantSplit: true, children: block.columns.map((_, index) => cell(row[index] ?? '', false, index)) }));
   return [
-    new Paragraph({ style: 'Caption', keepNext: true, children: [new TextRun(block.caption)] }),
+    new Paragraph({ style: 'Caption', keepNext: true, children: textRuns(block.caption) }),
     new Table({
-      width: { size: 100, type: WidthType.PERCENTAGE },
+      width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA },
+      columnWidths: widths,
       borders: {
         top: { style: 'single', size: 4, color: RULE_COLOR },
         bottom: { style: 'single', size: 4, color: RULE_COLOR },
@@ -150,6 +188,6 @@ function weaveParagraphs(figure: WeaveFigure, labels: ExportLabels): Paragraph[]
         }),
       ],
     }),
-    new Paragraph({ style: 'Caption', children: [new TextRun(figure.caption)] }),
+    new Paragraph({ style: 'Caption', children: textRuns(figure.caption) }),
   ];
 }

@@ -2,6 +2,7 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderDocx } from '../../server/export/docx';
+import type { ExportDocument } from '../../shared/export/exportDocument';
 import { HOSTILE_TEXTS, sampleExportDocument } from '../helpers/sampleExportDocument';
 
 let docx: Buffer;
@@ -92,5 +93,31 @@ describe('the document as DOCX', () => {
     const swedishZip = await JSZip.loadAsync(swedish);
     expect(await swedishZip.file('word/footer1.xml')!.async('string')).toContain('>Sida </w:t>');
     expect(await swedishZip.file('word/styles.xml')!.async('string')).toContain('<w:lang w:val="sv-SE"/>');
+  });
+
+  it('keeps a file Word opens from odd text and empty blocks: line breaks, characters XML cannot hold, a mark with no note', async () => {
+    const odd: ExportDocument = {
+      ...sampleExportDocument(),
+      title: 'Titel\ufffe med \u0001tegn',
+      footnotes: [{ text: 'Den eneste note' }],
+      blocks: [
+        { kind: 'paragraph', content: [{ text: 'Første linje\nAnden linje\u000b' }, { footnote: 1 }, { footnote: 7 }] },
+        { kind: 'paragraph', content: [] },
+        { kind: 'list', items: [] },
+        { kind: 'quotes', quotes: [] },
+        { kind: 'fields', fields: [] },
+        { kind: 'table', caption: 'Tom', columns: ['Seddel', 'I alt'], rows: [] },
+      ],
+    };
+    const oddZip = await JSZip.loadAsync(await renderDocx(odd));
+    const body = await oddZip.file('word/document.xml')!.async('string');
+    const core = await oddZip.file('docProps/core.xml')!.async('string');
+
+    expect(body + core).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/);
+    expect(body).toContain('>Første linje</w:t></w:r><w:r><w:br/><w:t xml:space="preserve">Anden linje</w:t>');
+    // Every reference names a note that is there; the mark without one is a raised number.
+    expect([...body.matchAll(/<w:footnoteReference w:id="(\d+)"\/>/g)].map((match) => match[1])).toEqual(['1']);
+    expect(body).toMatch(/<w:vertAlign w:val="superscript"\/><\/w:rPr><w:t xml:space="preserve">7<\/w:t>/);
+    expect(core).toContain('<dc:title>Titel med tegn</dc:title>');
   });
 });

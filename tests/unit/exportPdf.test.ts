@@ -129,4 +129,28 @@ describe('the document as PDF', () => {
     expect(textOf(save(swedish), 1)).toContain('Sida 1');
     expect(swedish.toString('latin1')).toContain('/Lang (sv-SE)');
   });
+
+  it('draws odd text and empty blocks: line breaks, control characters, a mark with no note, a word wider than the page', async () => {
+    const long = `https://example.invalid/${'a'.repeat(160)}`;
+    const document: ExportDocument = {
+      ...sampleExportDocument(),
+      footnotes: [{ text: 'Den eneste note' }],
+      blocks: [
+        { kind: 'paragraph', content: [{ text: 'Første linje\nAnden\u0001linje' }, { footnote: 1 }, { footnote: 7 }] },
+        { kind: 'paragraph', content: [] },
+        { kind: 'list', items: [] },
+        { kind: 'quotes', quotes: [] },
+        { kind: 'fields', fields: [] },
+        { kind: 'table', caption: 'Tom', columns: ['Seddel', 'I alt'], rows: [] },
+        { kind: 'paragraph', content: [{ text: long }] },
+      ],
+    };
+    const path = save(await renderPdf(document));
+    const lines = execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' }).split('\n');
+    expect(lines).toContain('Første linje');
+    expect(lines).toContain('Anden linje17');
+    expect(lines.join('')).toContain(long);
+    expect(textOf(path)).toContain('Tom Seddel I alt');
+    expect(textOf(path)).toContain('1 Den eneste note');
+  });
 });
