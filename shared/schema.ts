@@ -57,6 +57,11 @@ export const TOP_LEVEL = {
    * gatheringId, tally}. The facilitator writes all but `tally`, which the server writes at reveal.
    */
   votes: 'votes',
+  /**
+   * The facilitator's text of each gathering's report: gathering id → Y.Map {summary,
+   * `goal:<n>`} of strings (shared/domain/reports.ts, checked by reportRules.ts).
+   */
+  reports: 'reports',
 } as const;
 
 /** A top-level name of the workshop document. */
@@ -77,6 +82,7 @@ export const WRITE_RULES: Readonly<Record<TopLevelName, WriteRule>> = {
   steps: 'facilitator',
   trash: 'server',
   votes: 'facilitator',
+  reports: 'facilitator',
 };
 
 /** The write rule of a top-level name, or undefined when the document has no such type. */
@@ -147,4 +153,9 @@ export function trashOf(doc: Y.Doc): Y.Map<unknown> {
 /** Dot votes by id, each a Y.Map of JSON fields. */
 export function votesMapOf(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
   return doc.getMap<Y.Map<unknown>>(TOP_LEVEL.votes);
+}
+
+/** The facilitator's report texts by gathering id, each a Y.Map of strings. */
+export function reportsOf(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
+  return doc.getMap<Y.Map<unknown>>(TOP_LEVEL.reports);
 }

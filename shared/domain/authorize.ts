@@ -8,6 +8,7 @@ import type { Identity } from './identity';
 import type { DraftRefusal } from './privateRules';
 import { everHeld, isProcessRule, processRefusal, type ProcessRefusal, type ProcessRule } from './processRules';
 import type { RefusalOf } from './refusal';
+import { reportsRefusal, type ReportRefusal } from './reportRules';
 import { liveRefusal, stepsRefusal, type RunRefusal } from './runRules';
 import { votesRefusal, type VoteRefusal } from './voteRules';
 import type { BallotRefusal } from './votes';
@@ -17,7 +18,7 @@ import type { BallotRefusal } from './votes';
  * reasons of a private document's gate (privateRules.ts) are among them.
  */
 export type Refusal = RefusalOf<
-  CanvasRefusal | ProcessRefusal | RunRefusal | VoteRefusal | DraftRefusal | BallotRefusal | 'unknown-type' | 'server-only' | 'invalid-record'
+  CanvasRefusal | ProcessRefusal | RunRefusal | VoteRefusal | ReportRefusal | DraftRefusal | BallotRefusal | 'unknown-type' | 'server-only' | 'invalid-record'
 >;
 
 /** A canvas record as it was and as an update leaves it (null: absent). */
@@ -31,8 +32,8 @@ export interface RecordChange {
  * May `actor` make these changes to `doc`? Every top-level name must be listed in
  * shared/schema.ts; its write rule decides, and every canvas record an update creates or
  * changes must pass tldraw's validators once its changed fields are merged in. The agenda
- * (`steps`) and `live` hold only the values runRules.ts accepts, and `votes` those
- * voteRules.ts accepts, whoever writes them.
+ * (`steps`) and `live` hold only the values runRules.ts accepts, and `votes` and `reports` those
+ * voteRules.ts and reportRules.ts accept, whoever writes them.
  *
  * @returns null when every change is allowed, else the first refusal.
  */
@@ -42,6 +43,7 @@ export function authorize(actor: Identity, changes: readonly Change[], doc: Y.Do
   const steps: Change[] = [];
   const live: Change[] = [];
   const votes: Change[] = [];
+  const reports: Change[] = [];
   const process = new Map<ProcessRule, Change[]>();
   for (const change of changes) {
     const rule = writeRuleOf(change.top);
@@ -53,6 +55,7 @@ export function authorize(actor: Identity, changes: readonly Change[], doc: Y.Do
     if (change.top === TOP_LEVEL.steps) steps.push(change);
     else if (change.top === TOP_LEVEL.live) live.push(change);
     else if (change.top === TOP_LEVEL.votes) votes.push(change);
+    else if (change.top === TOP_LEVEL.reports) reports.push(change);
     else if (rule === 'canvas') canvas.push(change);
     else if (isProcessRule(rule)) {
       let list = process.get(rule);
@@ -65,6 +68,7 @@ export function authorize(actor: Identity, changes: readonly Change[], doc: Y.Do
     stepsRefusal(steps, doc, addedGatherings) ??
     liveRefusal(live) ??
     votesRefusal(votes, doc) ??
+    reportsRefusal(reports, doc, addedGatherings) ??
     processRefusal(actor, process, doc) ??
     authorizeCanvas(actor, canvas, doc, addedGatherings)
   );

@@ -14,10 +14,12 @@ describe('the narrative as Markdown', () => {
     const markdown = narrativeMarkdown(doc, FACTS, EXPORTED_AT);
 
     expect(markdown).toContain('# Vision for Sermersooq');
-    expect(markdown).toContain('Grundfortælling · Eksporteret 2. april 2025');
+    expect(markdown).toContain('Grundfortælling · Eksporteret 2\\. april 2025');
     expect(markdown).toContain('## Indledning');
     expect(markdown).toContain('## Hav og fangst');
-    expect(markdown).toContain('Fangst binder byerne sammen\\. “Både til unge fangere”');
+    expect(markdown).toContain('Fangst binder byerne sammen\\. “Både til unge fangere”[^1]');
+    // The footnote names the thread, the note, its group and its place.
+    expect(markdown).toContain('[^1]: Hav og fangst\\: “Både til unge fangere” — Borger, Nuuk \\(Første samling, 12\\. marts 2025\\)');
   });
 
   it('ends with the provenance: each woven thread, its notes with group and place, its learnings', () => {
@@ -26,9 +28,9 @@ describe('the narrative as Markdown', () => {
     const appendix = markdown.slice(markdown.indexOf('## Kilder'));
 
     expect(appendix).toContain('### Hav og fangst');
-    expect(appendix).toContain('- “Både til unge fangere” — Borger, Nuuk (Første samling, 12. marts 2025)');
-    expect(appendix).toContain('- “Fælles garn” — Politiker, Tasiilaq (Anden samling, 16. marts 2025)');
-    expect(appendix).toMatch(/- Skolen vil være med \(\d+\. \p{L}+ \d{4}\)/u);
+    expect(appendix).toContain('- “Både til unge fangere” — Borger, Nuuk \\(Første samling, 12\\. marts 2025\\) · 3 prikker');
+    expect(appendix).toContain('- “Fælles garn” — Politiker, Tasiilaq \\(Anden samling, 16\\. marts 2025\\) · 1 prik');
+    expect(appendix).toMatch(/- Skolen vil være med \\\(\d+\\\. \p{L}+ \d{4}\\\)/u);
     // Not woven, so not in the provenance.
     expect(appendix).not.toContain('### Boliger');
     expect(markdown).not.toContain('Skjult seddel');
@@ -53,19 +55,19 @@ describe('the narrative as Markdown', () => {
     workshopOf(doc).set('language', 'sv');
     const swedish = narrativeMarkdown(doc, FACTS, EXPORTED_AT);
     expect(swedish).toContain('## Källor');
-    expect(swedish).toContain('— Medborgare, Nuuk (Første samling, 12 mars 2025)');
+    expect(swedish).toContain('— Medborgare, Nuuk \\(Første samling, 12 mars 2025\\)');
     expect(swedish).toContain('12 mars 2025');
     workshopOf(doc).set('language', 'en');
     const english = narrativeMarkdown(doc, FACTS, EXPORTED_AT);
     expect(english).toContain('## Sources');
-    expect(english).toContain('— Citizen, Nuuk (Første samling, 12 March 2025)');
+    expect(english).toContain('— Citizen, Nuuk \\(Første samling, 12 March 2025\\)');
   });
 
   it('says so when the narrative is empty and nothing is woven', () => {
     const doc = new Y.Doc();
     seedBoard(doc, { title: 'Tom', language: 'en' });
     const markdown = narrativeMarkdown(doc, { ...FACTS, title: 'Tom', language: 'en' }, EXPORTED_AT);
-    expect(markdown).toContain('The narrative is still empty.');
-    expect(markdown).toContain('No thread has been woven into the narrative yet.');
+    expect(markdown).toContain('_The narrative is still empty\\._');
+    expect(markdown).toContain('_No thread has been woven into the narrative yet\\._');
   });
 });
