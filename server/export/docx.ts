@@ -1,10 +1,11 @@
 import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, TextRun, type IStylesOptions } from 'docx';
 import type { Language } from '../../shared/domain/languages';
 import type { ExportDocument } from '../../shared/export/exportDocument';
+import { exportWords } from '../../shared/export/exportWords';
 import { blockElements, MUTED_COLOR, textRuns, xmlText } from './docxBlocks';
 
-/** The language tags Word's spelling and hyphenation go by. */
-const WORD_LANGUAGE: Record<Language, string> = { da: 'da-DK', sv: 'sv-SE', en: 'en-GB', kl: 'kl-GL' };
+/** The language tags Word's spelling and hyphenation go by; a Greenlandic workshop's exports are in Danish. */
+const WORD_LANGUAGE: Record<Language, string> = { da: 'da-DK', sv: 'sv-SE', en: 'en-GB', kl: 'da-DK' };
 
 /** A4 in twentieths of a point, with margins of 2 cm. */
 const A4 = { width: 11906, height: 16838 };
@@ -55,6 +56,7 @@ export async function renderDocx(document: ExportDocument): Promise<Buffer> {
   const footnotes = Object.fromEntries(
     document.footnotes.map((footnote, index) => [String(index + 1), { children: [new Paragraph({ style: 'FootnoteText', children: textRuns(` ${footnote.text}`) })] }]),
   );
+  const context = { labels: document.labels, footnotes: document.footnotes.length, words: exportWords(document.language) };
   const footer = new Footer({
     children: [
       new Paragraph({
@@ -77,7 +79,7 @@ export async function renderDocx(document: ExportDocument): Promise<Buffer> {
         children: [
           new Paragraph({ style: 'Title', children: textRuns(document.title) }),
           new Paragraph({ style: 'Subtitle', children: textRuns(document.subtitle) }),
-          ...document.blocks.flatMap((block) => blockElements(block, document.labels, document.footnotes.length)),
+          ...document.blocks.flatMap((block) => blockElements(block, context)),
         ],
       },
     ],

@@ -12,6 +12,7 @@ import {
   type IRunOptions,
 } from 'docx';
 import type { Block, ExportLabels, Inline, Quote, WeaveFigure } from '../../shared/export/exportDocument';
+import { countWords, type ExportWords } from '../../shared/export/exportWords';
 import { weavePng } from './weavePng';
 
 /** The width of the text between A4's margins of 2 cm, in pixels at 96 to the inch, as ImageRun measures. */
@@ -61,8 +62,16 @@ export function inlineRuns(content: readonly Inline[], footnotes: number): Array
   });
 }
 
+/** What a block needs to know of its document. */
+export interface BlockContext {
+  labels: ExportLabels;
+  /** How many footnotes the document has. */
+  footnotes: number;
+  words: ExportWords;
+}
+
 /** One block as Word paragraphs and tables. */
-export function blockElements(block: Block, labels: ExportLabels, footnotes: number): Array<Paragraph | Table> {
+export function blockElements(block: Block, { labels, footnotes, words }: BlockContext): Array<Paragraph | Table> {
   switch (block.kind) {
     case 'heading':
       return [new Paragraph({ heading: HEADING_LEVELS[block.level], children: textRuns(block.text) })];
@@ -84,7 +93,7 @@ export function blockElements(block: Block, labels: ExportLabels, footnotes: num
           new Paragraph({ bullet: { level: 0 }, spacing: { after: index === block.items.length - 1 ? 160 : 40 }, children: inlineRuns(item, footnotes) }),
       );
     case 'quotes':
-      return block.quotes.flatMap(quoteParagraphs);
+      return block.quotes.flatMap((quote) => quoteParagraphs(quote, words));
     case 'table':
       return tableElements(block);
     case 'weave':
@@ -92,9 +101,9 @@ export function blockElements(block: Block, labels: ExportLabels, footnotes: num
   }
 }
 
-/** Dots are shown as a dot and a number, so the line needs no word in any language. */
-function quoteParagraphs(quote: Quote): Paragraph[] {
-  const dots = quote.dots ? ` · ● ${quote.dots}` : '';
+/** “text”, and under it — source · 3 dots, as the other formats say it. */
+function quoteParagraphs(quote: Quote, words: ExportWords): Paragraph[] {
+  const dots = quote.dots === undefined ? '' : ` · ${countWords(words, 'dots', quote.dots)}`;
   return [
     new Paragraph({
       indent: { left: 567 },

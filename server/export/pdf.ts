@@ -1,12 +1,14 @@
 import PDFDocument from 'pdfkit';
 import type { Language } from '../../shared/domain/languages';
 import type { ExportDocument } from '../../shared/export/exportDocument';
+import { exportWords } from '../../shared/export/exportWords';
 import { BODY_LINE, layBlock, type LaidBlock } from './pdfBlocks';
 import { fontBytes } from './fonts';
 import { COLORS, FOOTNOTE_STYLE, PAGE, Pager, TEXT_WIDTH } from './pdfPager';
 import type { TextStyle } from './pdfText';
 
-const PDF_LANGUAGE: Record<Language, string> = { da: 'da-DK', sv: 'sv-SE', en: 'en-GB', kl: 'kl-GL' };
+/** A Greenlandic workshop's exports are in Danish. */
+const PDF_LANGUAGE: Record<Language, string> = { da: 'da-DK', sv: 'sv-SE', en: 'en-GB', kl: 'da-DK' };
 
 const TITLE: TextStyle = { font: 'bold', size: 22, color: COLORS.heading };
 const SUBTITLE: TextStyle = { font: 'regular', size: 11.5, color: COLORS.muted };
@@ -50,7 +52,7 @@ export async function renderPdf(document: ExportDocument): Promise<Buffer> {
     document.footnotes.map((footnote) => footnote.text),
   );
   drawTitle(pager, document);
-  const laid = document.blocks.map((block) => layBlock(pager, block, document.labels));
+  const laid = document.blocks.map((block) => layBlock(pager, block, document.labels, exportWords(document.language)));
   drawBlocks(laid);
   drawUnplacedFootnotes(pager, document.labels.footnotes);
   pager.finish(document.labels.page);

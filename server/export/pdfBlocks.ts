@@ -1,4 +1,5 @@
 import type { Block, ExportLabels, Inline, Quote, WeaveFigure } from '../../shared/export/exportDocument';
+import { countWords, type ExportWords } from '../../shared/export/exportWords';
 import { COLORS, PAGE, TEXT_WIDTH, type Pager } from './pdfPager';
 import { drawLine, type Line, type Span, type TextStyle } from './pdfText';
 import { pdfTable } from './pdfTable';
@@ -41,7 +42,7 @@ export function inlineSpans(content: readonly Inline[]): Span[] {
 const heightOf = (lines: readonly Line[]) => lines.reduce((sum, line) => sum + line.height, 0);
 const firstLines = (lines: readonly Line[], count: number) => heightOf(lines.slice(0, count));
 
-export function layBlock(pager: Pager, block: Block, labels: ExportLabels): LaidBlock {
+export function layBlock(pager: Pager, block: Block, labels: ExportLabels, words: ExportWords): LaidBlock {
   switch (block.kind) {
     case 'heading': {
       const look = HEADINGS[block.level];
@@ -70,7 +71,7 @@ export function layBlock(pager: Pager, block: Block, labels: ExportLabels): Laid
     case 'list':
       return listBlock(pager, block.items);
     case 'quotes':
-      return quotesBlock(pager, block.quotes);
+      return quotesBlock(pager, block.quotes, words);
     case 'table':
       return pdfTable(pager, block);
     case 'weave':
@@ -113,12 +114,12 @@ function listBlock(pager: Pager, items: readonly Inline[][]): LaidBlock {
 
 const QUOTE_INDENT = 14;
 
-/** Dots are shown as a dot and a number, so the line needs no word in any language. */
-function quotesBlock(pager: Pager, quotes: readonly Quote[]): LaidBlock {
+/** “text”, and under it — source · 3 dots, as the other formats say it. */
+function quotesBlock(pager: Pager, quotes: readonly Quote[], words: ExportWords): LaidBlock {
   const width = TEXT_WIDTH - QUOTE_INDENT;
   const laid = quotes.map((quote) => ({
     text: pager.wrap([{ text: `“${quote.text}”`, style: BODY }], BODY_LINE, width),
-    source: pager.wrap([{ text: `— ${quote.source}${quote.dots ? ` · ● ${quote.dots}` : ''}`, style: SOURCE }], SOURCE_LINE, width),
+    source: pager.wrap([{ text: `— ${quote.source}${quote.dots === undefined ? '' : ` · ${countWords(words, 'dots', quote.dots)}`}`, style: SOURCE }], SOURCE_LINE, width),
   }));
   const bar = (top: number, height: number) => {
     pager.doc.save().rect(PAGE.margin + 2, top, 2, height).fill(COLORS.rule).restore();

@@ -27,7 +27,7 @@ describe('the document as DOCX', () => {
     expect(text).toContain('Ingen sedler endnu.');
     expect(text).toContain('Formål: <script>alert(2)</script>');
     expect(text).toContain('“Både til unge fangere”');
-    expect(text).toContain('— borger, Nuuk (Første samling, 12. marts 2025) · ● 3');
+    expect(text).toContain('— borger, Nuuk (Første samling, 12. marts 2025) · 3 prikker');
     expect(text).toContain('Skolen vil være med (16. marts 2025)');
     for (const cell of ['Seddel', 'Borgere', 'Politikere', 'I alt', 'Både til unge fangere', `Afstemning: Vigtigst ${HOSTILE_TEXTS[2]}`]) {
       expect(text).toContain(cell);

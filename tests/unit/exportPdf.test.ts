@@ -47,7 +47,7 @@ describe('the document as PDF', () => {
     for (const hostile of HOSTILE_TEXTS) expect(text).toContain(hostile);
     expect(text).toContain('Kalaallit Nunaat: ĸ, æ, ø, å, ä, ö.');
     expect(text).toContain('Formål: <script>alert(2)</script>');
-    expect(text).toContain('“Både til unge fangere” — borger, Nuuk (Første samling, 12. marts 2025) · ● 3');
+    expect(text).toContain('“Både til unge fangere” — borger, Nuuk (Første samling, 12. marts 2025) · 3 prikker');
     expect(text).toContain('Seddel Borgere Politikere I alt');
     expect(text).toContain('Både til unge fangere 2 1 3');
     expect(text).toContain('Vævet: trådene gennem samlingerne og ind i grundfortællingen');
