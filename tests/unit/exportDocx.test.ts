@@ -3,7 +3,9 @@ import mammoth from 'mammoth';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderDocx } from '../../server/export/docx';
 import type { ExportDocument } from '../../shared/export/exportDocument';
+import { gatheringReport, narrativeDocument } from '../../shared/export';
 import { HOSTILE_TEXTS, sampleExportDocument } from '../helpers/sampleExportDocument';
+import { exportProcess, FACTS, HOSTILE_IMAGE, HOSTILE_LINK, reportProcess } from './exportFixture';
 
 let docx: Buffer;
 let zip: JSZip;
@@ -121,3 +123,36 @@ describe('the document as DOCX', () => {
     expect(core).toContain('<dc:title>Titel med tegn</dc:title>');
   });
 });
+
+describe('the fixture process as DOCX', () => {
+  const exportedAt = Date.UTC(2025, 3, 2, 12);
+
+  it('holds the narrative with its provenance in footnotes and sources, hostile notes as text, hidden notes left out', async () => {
+    const { doc } = exportProcess();
+    const file = await renderDocx(narrativeDocument(doc, FACTS, exportedAt));
+    const { value: text } = await mammoth.extractRawText({ buffer: file });
+    const { value: html } = await mammoth.convertToHtml({ buffer: file });
+
+    expect(text).toContain('Fangst binder byerne sammen. “Både til unge fangere”');
+    expect(html).toContain('<h1>Kilder</h1>');
+    expect(html).toContain('Hav og fangst: “Både til unge fangere” — Borger, Nuuk (Første samling, 12. marts 2025)');
+    expect(text).toContain('— Politiker, Tasiilaq (Anden samling, 16. marts 2025) · 1 prik');
+    expect(text).toContain(`“${HOSTILE_IMAGE}”`);
+    expect(text).toContain(`“${HOSTILE_LINK}”`);
+    expect(text).not.toContain('Skjult seddel');
+  });
+
+  it('holds a gathering’s report: summary, goals, notes by group, the vote as a table', async () => {
+    const { doc, ids } = reportProcess();
+    const file = await renderDocx(gatheringReport(doc, FACTS, ids.nuuk, exportedAt)!);
+    const { value: html } = await mammoth.convertToHtml({ buffer: file });
+
+    expect(html).toContain('<h1>Opsummering</h1><p>Vi talte om fangst og havn.</p><p>En borger skrev [x](javascript:alert(1))</p>');
+    expect(html).toContain('<h2>Tydelig rollefordeling</h2><p>Rollerne er tydeligere efter samlingen.</p>');
+    expect(html).toContain('<h2>Politiker (1)</h2><p>“Havnen skal udvides”</p>');
+    expect(html).toContain('<p>Afstemning: Vigtigst (2 har stemt)</p><table>');
+    expect(html).toContain('<tr><td><p>Både til unge fangere</p></td><td><p>1</p></td><td><p>2</p></td><td><p>3</p></td></tr>');
+    expect(html).toContain('<td><p>&lt;img src=x onerror=alert(1)&gt;</p></td>');
+  });
+});
+

@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Block, ExportDocument } from '../../shared/export/exportDocument';
 import { renderPdf } from '../../server/export/pdf';
+import { gatheringReport, narrativeDocument } from '../../shared/export';
 import { HOSTILE_TEXTS, sampleExportDocument } from '../helpers/sampleExportDocument';
+import { exportProcess, FACTS, HOSTILE_IMAGE, HOSTILE_LINK, reportProcess } from './exportFixture';
 
 // The PDF is read back with poppler (pdftotext, pdfinfo), as a person's viewer would show it.
 const directory = mkdtempSync(join(tmpdir(), 'flet-pdf-'));
@@ -22,6 +24,14 @@ function save(pdf: Buffer): string {
 function textOf(path: string, page?: number): string {
   const pages = page === undefined ? [] : ['-f', String(page), '-l', String(page)];
   return execFileSync('pdftotext', [...pages, '-enc', 'UTF-8', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+}
+
+/** Each page's words, from one reading of the file (pdftotext ends each page with a form feed). */
+function pagesOf(path: string): string[] {
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' })
+    .split('\f')
+    .slice(0, -1)
+    .map((page) => page.replace(/\s+/g, ' '));
 }
 
 function pageCount(path: string): number {
@@ -80,22 +90,20 @@ describe('the document as PDF', () => {
     expect(raw).toMatch(/\/Subtype \/Image/);
   });
 
-  it('never leaves a heading alone at the foot of a page', async () => {
+  it('never leaves a heading alone at the foot of a page', { timeout: 30_000 }, async () => {
     // Text in steps of one line, with and without a remark before it that shifts it by half a
-    // line, so the heading lands on every height near a page's foot in one of the documents.
+    // line, so the heading lands on every height near the first page's foot in one of the documents.
     for (const shifted of [false, true]) {
-      for (let lines = 30; lines <= 50; lines++) {
+      for (let lines = 36; lines <= 46; lines++) {
         const blocks: Block[] = [
           ...(shifted ? [{ kind: 'remark' as const, text: 'En bemærkning.' }] : []),
           { kind: 'fields', fields: Array.from({ length: lines }, (_, index) => ({ label: `Felt ${index + 1}`, value: 'en kort værdi' })) },
           { kind: 'heading', level: 2, text: 'Overskriften her' },
           { kind: 'paragraph', content: [{ text: 'Teksten under overskriften. '.repeat(12) }] },
         ];
-        const path = save(await renderPdf({ ...sampleExportDocument(), footnotes: [], blocks }));
-        for (let page = 1; page <= pageCount(path); page++) {
-          const text = textOf(path, page);
-          if (text.includes('Overskriften her')) expect(text).toContain('Overskriften her Teksten under overskriften. Teksten under');
-        }
+        const pages = pagesOf(save(await renderPdf({ ...sampleExportDocument(), footnotes: [], blocks })));
+        const page = pages.find((text) => text.includes('Overskriften her'));
+        expect(page).toContain('Overskriften her Teksten under overskriften. Teksten under');
       }
     }
   });
@@ -154,3 +162,32 @@ describe('the document as PDF', () => {
     expect(textOf(path)).toContain('1 Den eneste note');
   });
 });
+
+describe('the fixture process as PDF', () => {
+  const exportedAt = Date.UTC(2025, 3, 2, 12);
+
+  it('holds the narrative with its provenance at the foot of the page and in the sources, hostile notes as text', async () => {
+    const { doc } = exportProcess();
+    const text = textOf(save(await renderPdf(narrativeDocument(doc, FACTS, exportedAt))));
+
+    expect(text).toContain('Fangst binder byerne sammen. “Både til unge fangere”1');
+    expect(text).toContain('1 Hav og fangst: “Både til unge fangere” — Borger, Nuuk (Første samling, 12. marts 2025) Side 1');
+    expect(text).toContain('Kilder');
+    expect(text).toContain('“Fælles garn” — Politiker, Tasiilaq (Anden samling, 16. marts 2025) · 1 prik');
+    expect(text).toContain(`“${HOSTILE_IMAGE}”`);
+    expect(text).toContain(`“${HOSTILE_LINK}”`);
+    expect(text).not.toContain('Skjult seddel');
+  });
+
+  it('holds a gathering’s report: summary, goals, notes by group, the vote as a table', async () => {
+    const { doc, ids } = reportProcess();
+    const text = textOf(save(await renderPdf(gatheringReport(doc, FACTS, ids.nuuk, exportedAt)!)));
+
+    expect(text).toContain('Opsummering Vi talte om fangst og havn. En borger skrev [x](javascript:alert(1))');
+    expect(text).toContain('Tydelig rollefordeling Rollerne er tydeligere efter samlingen.');
+    expect(text).toContain('Politiker (1) “Havnen skal udvides” — Politiker');
+    expect(text).toContain('Afstemning: Vigtigst (2 har stemt) Seddel Politiker Borger I alt Både til unge fangere 1 2 3');
+    expect(text).toContain(`${HOSTILE_IMAGE} 0 0 0`);
+  });
+});
+
