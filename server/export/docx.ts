@@ -56,7 +56,7 @@ export async function renderDocx(document: ExportDocument): Promise<Buffer> {
   const footnotes = Object.fromEntries(
     document.footnotes.map((footnote, index) => [String(index + 1), { children: [new Paragraph({ style: 'FootnoteText', children: textRuns(` ${footnote.text}`) })] }]),
   );
-  const context = { labels: document.labels, footnotes: document.footnotes.length, words: exportWords(document.language) };
+  const context = { labels: document.labels, footnotes: document.footnotes.length, words: exportWords(document.language), referenced: new Set<number>() };
   const footer = new Footer({
     children: [
       new Paragraph({

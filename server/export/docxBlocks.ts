@@ -51,14 +51,20 @@ export function textRuns(text: string, options: Omit<IRunOptions, 'text' | 'chil
 }
 
 /**
- * Running text as runs: words as text runs, marks as Word footnote references. A mark with no
- * footnote behind it stays a raised number, as a reference to a missing note makes Word refuse the file.
+ * Running text as runs: words as text runs, a footnote's first mark as a Word footnote
+ * reference. A later mark of the same footnote, or one with no footnote behind it, is a raised
+ * number in the same look: Word numbers each reference as a note of its own, and refuses a
+ * file whose reference names a missing note.
  */
-export function inlineRuns(content: readonly Inline[], footnotes: number): Array<TextRun | FootnoteReferenceRun> {
+export function inlineRuns(content: readonly Inline[], context: BlockContext): Array<TextRun | FootnoteReferenceRun> {
   return content.flatMap((piece) => {
     if (!('footnote' in piece)) return textRuns(piece.text, { bold: piece.strong });
-    if (piece.footnote >= 1 && piece.footnote <= footnotes) return [new FootnoteReferenceRun(piece.footnote)];
-    return [new TextRun({ text: String(piece.footnote), superScript: true })];
+    const number = piece.footnote;
+    if (number >= 1 && number <= context.footnotes && !context.referenced.has(number)) {
+      context.referenced.add(number);
+      return [new FootnoteReferenceRun(number)];
+    }
+    return [new TextRun({ text: String(number), style: 'FootnoteReference' })];
   });
 }
 
@@ -68,15 +74,18 @@ export interface BlockContext {
   /** How many footnotes the document has. */
   footnotes: number;
   words: ExportWords;
+  /** The footnotes referred to so far, in reading order. */
+  referenced: Set<number>;
 }
 
 /** One block as Word paragraphs and tables. */
-export function blockElements(block: Block, { labels, footnotes, words }: BlockContext): Array<Paragraph | Table> {
+export function blockElements(block: Block, context: BlockContext): Array<Paragraph | Table> {
+  const { labels, words } = context;
   switch (block.kind) {
     case 'heading':
       return [new Paragraph({ heading: HEADING_LEVELS[block.level], children: textRuns(block.text) })];
     case 'paragraph':
-      return [new Paragraph({ children: inlineRuns(block.content, footnotes) })];
+      return [new Paragraph({ children: inlineRuns(block.content, context) })];
     case 'remark':
       return [new Paragraph({ children: textRuns(block.text, { italics: true, color: MUTED_COLOR }) })];
     case 'fields':
@@ -90,7 +99,7 @@ export function blockElements(block: Block, { labels, footnotes, words }: BlockC
     case 'list':
       return block.items.map(
         (item, index) =>
-          new Paragraph({ bullet: { level: 0 }, spacing: { after: index === block.items.length - 1 ? 160 : 40 }, children: inlineRuns(item, footnotes) }),
+          new Paragraph({ bullet: { level: 0 }, spacing: { after: index === block.items.length - 1 ? 160 : 40 }, children: inlineRuns(item, context) }),
       );
     case 'quotes':
       return block.quotes.flatMap((quote) => quoteParagraphs(quote, words));
