@@ -15,9 +15,10 @@ const HEADING_COLOR = '1F3A5F';
 const BODY_FONT = 'Calibri';
 
 function styles(language: Language): IStylesOptions {
-  const heading = (size: number, before: number) => ({
+  // The outline level, which Word's navigation pane and table of contents go by, is set outright.
+  const heading = (size: number, before: number, outlineLevel: number) => ({
     run: { font: BODY_FONT, size, bold: true, color: HEADING_COLOR },
-    paragraph: { spacing: { before, after: 120 }, keepNext: true, keepLines: true },
+    paragraph: { spacing: { before, after: 120 }, keepNext: true, keepLines: true, outlineLevel },
   });
   return {
     default: {
@@ -26,9 +27,9 @@ function styles(language: Language): IStylesOptions {
         paragraph: { spacing: { after: 160, line: 276 } },
       },
       title: { run: { font: BODY_FONT, size: 48, bold: true, color: HEADING_COLOR }, paragraph: { spacing: { after: 80 } } },
-      heading1: heading(32, 360),
-      heading2: heading(26, 280),
-      heading3: heading(23, 200),
+      heading1: heading(32, 360, 0),
+      heading2: heading(26, 280, 1),
+      heading3: heading(23, 200, 2),
       caption: { run: { size: 18, italics: false, bold: true, color: MUTED_COLOR }, paragraph: { spacing: { before: 60, after: 80 } } },
       footnoteText: { run: { size: 18 }, paragraph: { spacing: { after: 40 } } },
     },

@@ -86,7 +86,12 @@ describe('the document as DOCX', () => {
     const footer = await part('word/footer1.xml');
     expect(footer).toContain('>Side </w:t>');
     expect(footer).toContain('<w:instrText xml:space="preserve">PAGE</w:instrText>');
-    expect(await part('word/styles.xml')).toContain('<w:lang w:val="da-DK"/>');
+    const styles = await part('word/styles.xml');
+    expect(styles).toContain('<w:lang w:val="da-DK"/>');
+    // Word's navigation pane lists paragraphs by their outline level.
+    for (const [level, outline] of [[1, 0], [2, 1], [3, 2]]) {
+      expect(styles).toMatch(new RegExp(`w:styleId="Heading${level}"><w:name w:val="Heading ${level}"/>.*?<w:outlineLvl w:val="${outline}"/>.*?</w:style>`));
+    }
     expect(await part('docProps/core.xml')).toContain('<dc:title>Vision for Sermersooq &lt;script&gt;alert(2)&lt;/script&gt;</dc:title>');
   });
 
