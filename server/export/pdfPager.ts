@@ -9,8 +9,9 @@ export const COLORS = { text: '#1a1a1a', heading: '#1f3a5f', muted: '#595959', r
 export const FOOTNOTE_STYLE: TextStyle = { font: 'regular', size: 7.5, color: COLORS.text };
 const FOOTNOTE_LINE = 10;
 const FOOTNOTE_INDENT = 14;
-/** Space between the text and the rule over the footnotes, and under the rule. */
-const FOOTNOTE_GAP = 10;
+/** Space between the text and the rule over the footnotes, and between the rule and the first footnote. */
+const FOOTNOTE_ABOVE = 16;
+const FOOTNOTE_BELOW = 7;
 
 /**
  * The page being filled: where the next thing goes, how much room is left above the
@@ -50,7 +51,7 @@ export class Pager {
   }
 
   private footnoteHeight(lines: readonly Line[]): number {
-    return lines.length === 0 ? 0 : FOOTNOTE_GAP * 2 + lines.reduce((sum, line) => sum + line.height, 0);
+    return lines.length === 0 ? 0 : FOOTNOTE_ABOVE + FOOTNOTE_BELOW + lines.reduce((sum, line) => sum + line.height, 0);
   }
 
   /** The footnotes a line would bring to this page: those not yet placed anywhere. */
@@ -123,9 +124,9 @@ export class Pager {
   private drawFootnotes(): void {
     if (this.pageFootnotes.length === 0) return;
     const lines = this.pageFootnotes.flatMap((note) => note.lines);
-    let y = PAGE.height - PAGE.margin - PAGE.footer - this.footnoteHeight(lines) + FOOTNOTE_GAP;
+    let y = PAGE.height - PAGE.margin - PAGE.footer - this.footnoteHeight(lines) + FOOTNOTE_ABOVE;
     this.doc.save().moveTo(PAGE.margin, y).lineTo(PAGE.margin + 120, y).lineWidth(0.5).strokeColor(COLORS.rule).stroke().restore();
-    y += FOOTNOTE_GAP;
+    y += FOOTNOTE_BELOW;
     for (const note of this.pageFootnotes) {
       this.canvas.draw(String(note.number), FOOTNOTE_STYLE, PAGE.margin, y + 0.5);
       for (const line of note.lines) {
