@@ -57,14 +57,16 @@ export function textRuns(text: string, options: Omit<IRunOptions, 'text' | 'chil
  * file whose reference names a missing note.
  */
 export function inlineRuns(content: readonly Inline[], context: BlockContext): Array<TextRun | FootnoteReferenceRun> {
-  return content.flatMap((piece) => {
+  return content.flatMap((piece, index) => {
     if (!('footnote' in piece)) return textRuns(piece.text, { bold: piece.strong });
     const number = piece.footnote;
+    // Marks right after one another are parted by a raised comma (¹,²), not read as one number.
+    const comma = index > 0 && 'footnote' in content[index - 1] ? [new TextRun({ text: ',', style: 'FootnoteReference' })] : [];
     if (number >= 1 && number <= context.footnotes && !context.referenced.has(number)) {
       context.referenced.add(number);
-      return [new FootnoteReferenceRun(number)];
+      return [...comma, new FootnoteReferenceRun(number)];
     }
-    return [new TextRun({ text: String(number), style: 'FootnoteReference' })];
+    return [...comma, new TextRun({ text: String(number), style: 'FootnoteReference' })];
   });
 }
 

@@ -33,10 +33,13 @@ export interface LaidBlock {
   draw(keep: number): void;
 }
 
+/** Running text as spans; marks right after one another are parted by a raised comma (¹,²), not read as one number. */
 export function inlineSpans(content: readonly Inline[]): Span[] {
-  return content.map((piece) =>
-    'footnote' in piece ? { text: String(piece.footnote), style: MARK, footnote: piece.footnote } : { text: piece.text, style: piece.strong ? STRONG : BODY },
-  );
+  return content.map((piece, index) => {
+    if (!('footnote' in piece)) return { text: piece.text, style: piece.strong ? STRONG : BODY };
+    const afterMark = index > 0 && 'footnote' in content[index - 1];
+    return { text: `${afterMark ? ',' : ''}${piece.footnote}`, style: MARK, footnote: piece.footnote };
+  });
 }
 
 const heightOf = (lines: readonly Line[]) => lines.reduce((sum, line) => sum + line.height, 0);

@@ -125,7 +125,7 @@ describe('the document as DOCX', () => {
     expect(body).toContain('>Første linje</w:t></w:r><w:r><w:br/><w:t xml:space="preserve">Anden linje</w:t>');
     // One reference to each note that is there; a mark again, or one without a note, is a raised number.
     expect([...body.matchAll(/<w:footnoteReference w:id="(\d+)"\/>/g)].map((match) => match[1])).toEqual(['1']);
-    expect(body).toContain('<w:rStyle w:val="FootnoteReference"/></w:rPr><w:t xml:space="preserve">7</w:t>');
+    expect(body).toContain('<w:rStyle w:val="FootnoteReference"/></w:rPr><w:t xml:space="preserve">,</w:t></w:r><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:t xml:space="preserve">7</w:t>');
     expect(body).toContain('Samme note igen</w:t></w:r><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:t xml:space="preserve">1</w:t>');
     expect(core).toContain('<dc:title>Titel med tegn</dc:title>');
   });
