@@ -17,6 +17,7 @@ import { weavePng } from './weavePng';
 
 /** The width of the text between A4's margins of 2 cm, in pixels at 96 to the inch, as ImageRun measures. */
 const TEXT_WIDTH_PIXELS = Math.floor(((21 - 4) / 2.54) * 96);
+const TEXT_HEIGHT_PIXELS = Math.floor(((29.7 - 4) / 2.54) * 96 * 0.66);
 
 export const MUTED_COLOR = '595959';
 export const RULE_COLOR = 'BFBFBF';
@@ -193,8 +194,10 @@ function pngSize(png: Buffer): { width: number; height: number } {
 function weaveParagraphs(figure: WeaveFigure, labels: ExportLabels): Paragraph[] {
   const png = weavePng(figure);
   const size = pngSize(png);
-  const width = Math.min(TEXT_WIDTH_PIXELS, size.width);
-  const height = Math.round((size.height * width) / size.width);
+  // As wide as the text, but never taller than two thirds of the page's text, as in the PDF.
+  const scale = Math.min(TEXT_WIDTH_PIXELS / size.width, TEXT_HEIGHT_PIXELS / size.height, 1);
+  const width = Math.round(size.width * scale);
+  const height = Math.round(size.height * scale);
   return [
     new Paragraph({
       keepNext: true,
@@ -204,7 +207,7 @@ function weaveParagraphs(figure: WeaveFigure, labels: ExportLabels): Paragraph[]
           type: 'png',
           data: png,
           transformation: { width, height },
-          altText: { name: labels.weaveDescription, title: figure.caption, description: labels.weaveDescription },
+          altText: { name: figure.caption, title: figure.caption, description: labels.weaveDescription },
         }),
       ],
     }),
