@@ -67,9 +67,13 @@ export class Pager {
     return height + extra <= this.room + 0.01;
   }
 
-  /** Starts a new page unless `height` fits on this one (a page that is still empty takes anything). */
-  claim(height: number, footnotes: readonly number[] = []): void {
+  /**
+   * Starts a new page unless `height` fits on this one (a page that is still empty takes
+   * anything), and places the footnotes it brings on the page, unless `take` is false.
+   */
+  claim(height: number, footnotes: readonly number[] = [], take = true): void {
     if (!this.fits(height, footnotes) && this.y > PAGE.margin) this.newPage();
+    if (!take) return;
     for (const number of this.newFootnotes(footnotes)) {
       this.placed.add(number);
       this.pageFootnotes.push({ number, lines: this.footnoteLines(number) });
@@ -78,12 +82,22 @@ export class Pager {
 
   /** Draws lines of text one by one, each on the page with room for it and its footnotes. */
   lines(lines: readonly Line[], left: number = PAGE.margin, beside?: (top: number, height: number) => void): void {
-    for (const line of lines) {
+    lines.forEach((line, index) => {
+      // No paragraph leaves its first line alone at a page's foot or its last alone at the top
+      // of the next: where it would, the two lines go over together.
+      const pair = index === 0 || (index === lines.length - 2 && index >= 2) ? lines.slice(index, index + 2) : [line];
+      if (pair.length === 2 && lines.length >= 3) {
+        this.claim(
+          pair.reduce((sum, each) => sum + each.height, 0),
+          pair.flatMap((each) => each.footnotes),
+          false,
+        );
+      }
       this.claim(line.height, line.footnotes);
       beside?.(this.y, line.height);
       drawLine(line, left, this.y, this.canvas);
       this.y += line.height;
-    }
+    });
   }
 
   wrap(spans: readonly Span[], lineHeight: number, width = TEXT_WIDTH): Line[] {
