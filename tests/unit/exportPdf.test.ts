@@ -108,6 +108,25 @@ describe('the document as PDF', () => {
     }
   });
 
+  it('never leaves a paragraph’s first or last line alone on a page', { timeout: 30_000 }, async () => {
+    const words = Array.from({ length: 90 }, (_, index) => `ord${index + 1}`).join(' ');
+    for (const shifted of [false, true]) {
+      for (let lines = 36; lines <= 46; lines++) {
+        const blocks: Block[] = [
+          ...(shifted ? [{ kind: 'remark' as const, text: 'En bemærkning.' }] : []),
+          { kind: 'fields', fields: Array.from({ length: lines }, (_, index) => ({ label: `Felt ${index + 1}`, value: 'en kort værdi' })) },
+          { kind: 'paragraph', content: [{ text: words }] },
+        ];
+        const path = save(await renderPdf({ ...sampleExportDocument(), footnotes: [], blocks }));
+        const pages = execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
+        for (const page of pages) {
+          const paragraphLines = page.split('\n').filter((line) => /\bord\d+/.test(line));
+          if (paragraphLines.length > 0) expect(paragraphLines.length).toBeGreaterThanOrEqual(2);
+        }
+      }
+    }
+  });
+
   it('repeats a long table’s header row on each page it runs onto', async () => {
     const rows = Array.from({ length: 90 }, (_, index) => [`Seddel nummer ${index + 1}`, index, 1, index + 1]);
     const document: ExportDocument = {
