@@ -120,6 +120,8 @@ function quoteParagraphs(quote: Quote, words: ExportWords): Paragraph[] {
     new Paragraph({
       indent: { left: 567 },
       spacing: { after: 0 },
+      // A quote stays on the page of the line saying whose it is.
+      keepNext: true,
       border: { left: { style: 'single', size: 12, color: RULE_COLOR, space: 8 } },
       children: textRuns(`“${quote.text}”`),
     }),
