@@ -52,7 +52,8 @@ export async function renderPdf(document: ExportDocument): Promise<Buffer> {
     document.footnotes.map((footnote) => footnote.text),
   );
   drawTitle(pager, document);
-  const laid = document.blocks.map((block) => layBlock(pager, block, document.labels, exportWords(document.language)));
+  const words = exportWords(document.language);
+  const laid = document.blocks.map((block) => layBlock(pager, block, words));
   drawBlocks(laid);
   drawUnplacedFootnotes(pager, document.labels.footnotes);
   pager.finish(document.labels.page);

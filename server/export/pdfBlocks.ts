@@ -1,4 +1,4 @@
-import type { Block, ExportLabels, Inline, Quote, WeaveFigure } from '../../shared/export/exportDocument';
+import type { Block, Inline, Quote, WeaveFigure } from '../../shared/export/exportDocument';
 import { countWords, type ExportWords } from '../../shared/export/exportWords';
 import { COLORS, PAGE, TEXT_WIDTH, type Pager } from './pdfPager';
 import { drawLine, type Line, type Span, type TextStyle } from './pdfText';
@@ -45,7 +45,7 @@ export function inlineSpans(content: readonly Inline[]): Span[] {
 const heightOf = (lines: readonly Line[]) => lines.reduce((sum, line) => sum + line.height, 0);
 const firstLines = (lines: readonly Line[], count: number) => heightOf(lines.slice(0, count));
 
-export function layBlock(pager: Pager, block: Block, labels: ExportLabels, words: ExportWords): LaidBlock {
+export function layBlock(pager: Pager, block: Block, words: ExportWords): LaidBlock {
   switch (block.kind) {
     case 'heading': {
       const look = HEADINGS[block.level];
@@ -78,7 +78,7 @@ export function layBlock(pager: Pager, block: Block, labels: ExportLabels, words
     case 'table':
       return pdfTable(pager, block);
     case 'weave':
-      return weaveBlock(pager, block.figure, labels);
+      return weaveBlock(pager, block.figure);
   }
 }
 
@@ -149,8 +149,12 @@ function pngSize(png: Buffer): { width: number; height: number } {
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
-function weaveBlock(pager: Pager, figure: WeaveFigure, labels: ExportLabels): LaidBlock {
-  void labels;
+/**
+ * The weave as a picture with its caption under it. An untagged PDF has no place for a
+ * picture's alternative text; the caption says what it shows, and the DOCX and HTML carry the
+ * description.
+ */
+function weaveBlock(pager: Pager, figure: WeaveFigure): LaidBlock {
   const png = weavePng(figure);
   const size = pngSize(png);
   // As wide as the text, but never taller than two thirds of a page.
