@@ -94,8 +94,8 @@ describe('the narrative as a document', () => {
       { kind: 'list', items: [[{ text: 'More homes' }], [{ text: HOSTILE_IMAGE }]] },
     ]);
     const markdown = renderMarkdown(document);
-    expect(markdown).toContain('We start **together**\\.');
-    expect(markdown).toContain('- &lt;img src\\=x onerror\\=alert\\(1\\)&gt;');
+    expect(markdown).toContain('We start **together**.');
+    expect(markdown).toContain('- &lt;img src=x onerror=alert(1)&gt;');
   });
 
   it('draws the weave, counting no hidden note', () => {
@@ -144,7 +144,7 @@ describe('the narrative as a document', () => {
     card.set('goal', HOSTILE_LINK);
     const document = narrativeDocument(doc, FACTS, EXPORTED_AT);
     expect(document.blocks).toContainEqual({ kind: 'fields', fields: [{ label: 'Formål', value: 'At holde fangsten i live' }, { label: 'Mål', value: HOSTILE_LINK }] });
-    expect(renderMarkdown(document)).toContain('**Mål:** \\[x\\]\\(javascript\\:alert\\(1\\)\\)');
+    expect(renderMarkdown(document)).toContain('**Mål:** \\[x\\](javascript:alert(1))');
   });
 
   it('says so when empty', () => {
@@ -190,11 +190,11 @@ describe('Markdown of any document', () => {
       footnotes: [{ text: `“${HOSTILE_LINK}” — Citizen` }],
       labels: { footnotes: 'Notes', page: 'Page', weaveDescription: 'The weave' },
     });
-    expect(markdown).toContain('# Title &lt;img src\\=x onerror\\=alert\\(1\\)&gt;');
+    expect(markdown).toContain('# Title &lt;img src=x onerror=alert(1)&gt;');
     expect(markdown).toContain('Said[^1]');
-    expect(markdown).toContain('**Vote\\: a \\| b**');
-    expect(markdown).toContain('| Note | Citizen | Total |\n| --- | ---: | ---: |\n| left \\| right | 2 | 2 |\n| \\[x\\]\\(javascript\\:alert\\(1\\)\\) | 0 | 0 |');
-    expect(markdown.trimEnd().endsWith('[^1]: “\\[x\\]\\(javascript\\:alert\\(1\\)\\)” — Citizen')).toBe(true);
+    expect(markdown).toContain('**Vote: a \\| b**');
+    expect(markdown).toContain('| Note | Citizen | Total |\n| --- | ---: | ---: |\n| left \\| right | 2 | 2 |\n| \\[x\\](javascript:alert(1)) | 0 | 0 |');
+    expect(markdown.trimEnd().endsWith('[^1]: “\\[x\\](javascript:alert(1))” — Citizen')).toBe(true);
     // No cell can open a new column: every pipe in user text is escaped.
     for (const line of markdown.split('\n').filter((row) => row.startsWith('| left'))) expect(line.split(/(?<!\\)\|/).length).toBe(5);
   });

@@ -155,11 +155,12 @@ describe('a gathering’s report', () => {
   it('as Markdown shows hostile text as text', () => {
     const markdown = renderMarkdown(report('nuuk'));
     expect(markdown).toContain('# Første samling');
-    expect(markdown).toContain('En borger skrev \\[x\\]\\(javascript\\:alert\\(1\\)\\)');
-    expect(markdown).toContain('| &lt;img src\\=x onerror\\=alert\\(1\\)&gt; | 0 | 0 | 0 |');
+    expect(markdown).toContain('En borger skrev \\[x\\](javascript:alert(1))');
+    expect(markdown).toContain('| &lt;img src=x onerror=alert(1)&gt; | 0 | 0 | 0 |');
     expect(markdown).toContain('| Seddel | Politiker | Borger | I alt |');
     expect(markdown).not.toContain('<img');
-    expect(markdown).not.toContain('](javascript');
+    // A link needs an unescaped bracket before its address.
+    expect(markdown).not.toMatch(/(^|[^\\])\]\(javascript/m);
   });
 
   it('speaks Swedish and English, and Greenlandic as Danish', () => {
