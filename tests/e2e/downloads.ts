@@ -1,5 +1,8 @@
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import mammoth from 'mammoth';
 import type { Locator, Page } from 'playwright-core';
@@ -41,4 +44,14 @@ export function readMarkdown(markdown: string): string {
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")
     .replace(/&amp;/g, '&');
+}
+
+/**
+ * The file's address under the name it was offered with: the browser keeps a download under a
+ * bare id, and a file without its extension would open as plain text, not as the page it is.
+ */
+export async function addressOf(file: Downloaded): Promise<string> {
+  const named = join(await mkdtemp(join(tmpdir(), 'flet-download-')), file.name);
+  await copyFile(file.path, named);
+  return pathToFileURL(named).href;
 }

@@ -1,5 +1,4 @@
 import { copyFile, readFile } from 'node:fs/promises';
-import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -17,7 +16,7 @@ import { heading, passage } from '../unit/exportFixture';
 import { audit, blocking, describeViolations, installAxe } from './axe';
 import { waitForCanvas } from './boardPage';
 import { BrowserSession, screenshot } from './browser';
-import { downloadBy, readMarkdown, wordsOf, type Downloaded } from './downloads';
+import { addressOf, downloadBy, readMarkdown, wordsOf, type Downloaded } from './downloads';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -133,7 +132,9 @@ describe('exporting from the interface', () => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    await reader.goto(pathToFileURL(html.path).href);
+    await copyFile(html.path, '/tmp/flet-narrative.html').catch(() => undefined);
+    await copyFile(pdf.path, '/tmp/flet-narrative.pdf').catch(() => undefined);
+    await reader.goto(await addressOf(html));
     await reader.getByText(HOSTILE).first().waitFor();
     expect(await reader.locator('img[src="x"]').count()).toBe(0);
     await screenshot(reader, 'export-html-narrative');
@@ -141,7 +142,9 @@ describe('exporting from the interface', () => {
     // On the board: the note's words, drawn as text on the gathering's page.
     await page.goto(`${server.url}/w/${workshop.id}?view=canvas#token=${workshop.facilitatorToken}`);
     await waitForCanvas(page);
-    await page.evaluate((pageId) => window.__fletEditor!.setCurrentPage(pageId as never), tasiilaqPageId);
+    await page.evaluate((pageId) => {
+      window.__fletEditor!.setCurrentPage(pageId as never);
+    }, tasiilaqPageId);
     await page.locator('.tl-shape').getByText(HOSTILE).waitFor();
     expect(await page.locator('img[src="x"]').count()).toBe(0);
     expect(dialogs).toEqual([]);

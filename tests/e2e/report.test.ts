@@ -1,5 +1,4 @@
 import { copyFile, readFile } from 'node:fs/promises';
-import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -18,7 +17,7 @@ import { connectClient, type TestClient } from '../helpers/yjsClient';
 import { audit, blocking, describeViolations, installAxe } from './axe';
 import { waitForCanvas } from './boardPage';
 import { BrowserSession, screenshot } from './browser';
-import { downloadBy, wordsOf } from './downloads';
+import { addressOf, downloadBy, wordsOf } from './downloads';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const SUMMARY = 'The group agreed on who answers the press during a case.';
@@ -150,7 +149,8 @@ describe('a gathering’s report', () => {
       dialogs.push(shown.message());
       void shown.dismiss();
     });
-    await reader.goto(pathToFileURL(html.path).href);
+    await copyFile(html.path, '/tmp/flet-report-en.html').catch(() => undefined);
+    await reader.goto(await addressOf(html));
     await reader.getByText(SUMMARY).first().waitFor();
     await reader.getByText(HOSTILE).first().waitFor();
     expect(await reader.locator('img[src="x"]').count()).toBe(0);
