@@ -36,12 +36,12 @@ export function WeaveView() {
           {t('weave.heading')}
           {title && <span className="weave-workshop"> · {title}</span>}
         </h2>
+        <WeaveDownloads />
         <button type="button" className="button weave-print" onClick={() => window.print()}>
           {t('weave.print')}
         </button>
       </div>
       <p className="weave-intro">{t('weave.intro')}</p>
-      <WeaveDownloads />
       {empty.length > 0 && (
         <ul className="weave-empty">
           {empty.map((line) => (
