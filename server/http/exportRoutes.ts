@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type * as Y from 'yjs';
-import { gatheringOf } from '../../shared/domain/gatherings';
 import { isLanguage } from '../../shared/domain/languages';
 import { readNarrative } from '../../shared/domain/narrative';
 import { threadsOf } from '../../shared/domain/threads';
@@ -74,12 +73,8 @@ function isFigureFormat(format: unknown): format is FigureFormat {
   return (FIGURE_FORMATS as readonly unknown[]).includes(format);
 }
 
-/**
- * The weave as the narrative shows it; drawn from the same parts when the narrative document
- * carries no figure (nothing to draw yet), so the picture is still a picture.
- */
-function figureOf(doc: Y.Doc, narrative: ExportDocument, facts: WorkshopFacts): WeaveFigure {
-  for (const block of narrative.blocks) if (block.kind === 'weave') return block.figure;
+/** The weave figure as the narrative and the reports show it, in the workshop's language. */
+function figureOf(doc: Y.Doc, facts: WorkshopFacts): WeaveFigure {
   const { language } = currentFacts(doc, facts);
   return weaveFigureOf(doc, exportedNotes(doc), threadsOf(doc), readNarrative(doc).sections, language, exportWords(language));
 }
@@ -136,12 +131,11 @@ export function exportRoutes(deps: HttpDeps) {
           if (gathering !== undefined) {
             const report = gatheringReport(doc, stored, gathering, now);
             if (!report) throw new HttpError('not_found', 'This workshop has no gathering with that id.');
-            const gatheringTitle = gatheringOf(doc, gathering)?.title ?? report.title;
-            return { kind: 'document', title: `${title} - ${gatheringTitle}`, document: report, format: format as DocumentFormat };
+            // A report's title is its gathering's.
+            return { kind: 'document', title: `${title} - ${report.title}`, document: report, format: format as DocumentFormat };
           }
-          const narrative = narrativeDocument(doc, stored, now);
-          if (isFigureFormat(format)) return { kind: 'figure', title: `${title} - weave`, figure: figureOf(doc, narrative, stored), format };
-          return { kind: 'document', title, document: narrative, format };
+          if (isFigureFormat(format)) return { kind: 'figure', title: `${title} - weave`, figure: figureOf(doc, stored), format };
+          return { kind: 'document', title, document: narrativeDocument(doc, stored, now), format };
         });
       } catch (error) {
         if (error instanceof HttpError) throw error;
