@@ -1,11 +1,12 @@
 import { execFile } from 'node:child_process';
-import { copyFile, mkdtemp, readFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import mammoth from 'mammoth';
 import type { Locator, Page } from 'playwright-core';
+import { RESULTS_DIR } from './browser';
 
 const run = promisify(execFile);
 
@@ -54,4 +55,10 @@ export async function addressOf(file: Downloaded): Promise<string> {
   const named = join(await mkdtemp(join(tmpdir(), 'flet-download-')), file.name);
   await copyFile(file.path, named);
   return pathToFileURL(named).href;
+}
+
+/** Keeps a copy of a downloaded file beside the screenshots (test-results/), to be looked at. */
+export async function keep(file: Downloaded, name: string): Promise<void> {
+  await mkdir(RESULTS_DIR, { recursive: true });
+  await copyFile(file.path, join(RESULTS_DIR, name));
 }

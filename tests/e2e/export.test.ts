@@ -1,4 +1,4 @@
-import { copyFile, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -16,7 +16,7 @@ import { heading, passage } from '../unit/exportFixture';
 import { audit, blocking, describeViolations, installAxe } from './axe';
 import { waitForCanvas } from './boardPage';
 import { BrowserSession, screenshot } from './browser';
-import { addressOf, downloadBy, readMarkdown, wordsOf, type Downloaded } from './downloads';
+import { addressOf, downloadBy, keep, readMarkdown, wordsOf, type Downloaded } from './downloads';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -132,8 +132,8 @@ describe('exporting from the interface', () => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    await copyFile(html.path, '/tmp/flet-narrative.html').catch(() => undefined);
-    await copyFile(pdf.path, '/tmp/flet-narrative.pdf').catch(() => undefined);
+    await keep(html, 'export-narrative.html');
+    await keep(pdf, 'export-narrative.pdf');
     await reader.goto(await addressOf(html));
     await reader.getByText(HOSTILE).first().waitFor();
     expect(await reader.locator('img[src="x"]').count()).toBe(0);
@@ -161,7 +161,7 @@ describe('exporting from the interface', () => {
     const png = await downloadBy(page, page.getByRole('button', { name: 'Download the weave figure as PNG' }));
     expect(png.name).toBe('Vision 2030 - weave.png');
     expect((await readFile(png.path)).subarray(1, 4).toString('latin1')).toBe('PNG');
-    await copyFile(png.path, '/tmp/flet-weave.png').catch(() => undefined);
+    await keep(png, 'export-weave.png');
     await screenshot(page, 'export-weave-laptop');
     expect(describeViolations(blocking(await audit(page)))).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import { copyFile, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -17,7 +17,7 @@ import { connectClient, type TestClient } from '../helpers/yjsClient';
 import { audit, blocking, describeViolations, installAxe } from './axe';
 import { waitForCanvas } from './boardPage';
 import { BrowserSession, screenshot } from './browser';
-import { addressOf, downloadBy, wordsOf } from './downloads';
+import { addressOf, downloadBy, keep, wordsOf } from './downloads';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const SUMMARY = 'The group agreed on who answers the press during a case.';
@@ -132,7 +132,7 @@ describe('a gathering’s report', () => {
 
     const pdf = await downloadBy(page, dialog.getByRole('button', { name: 'Download the report as PDF' }));
     expect(pdf.name).toBe(`Roles in Nynäshamn - ${setup.gathering.title}.pdf`);
-    await copyFile(pdf.path, '/tmp/flet-report-en.pdf').catch(() => undefined);
+    await keep(pdf, 'export-report-en.pdf');
     const html = await downloadBy(page, dialog.getByRole('button', { name: 'Download the report as HTML' }));
     expect(html.name).toBe(`Roles in Nynäshamn - ${setup.gathering.title}.html`);
     for (const words of [await wordsOf(pdf), await wordsOf(html)]) {
@@ -149,7 +149,7 @@ describe('a gathering’s report', () => {
       dialogs.push(shown.message());
       void shown.dismiss();
     });
-    await copyFile(html.path, '/tmp/flet-report-en.html').catch(() => undefined);
+    await keep(html, 'export-report-en.html');
     await reader.goto(await addressOf(html));
     await reader.getByText(SUMMARY).first().waitFor();
     await reader.getByText(HOSTILE).first().waitFor();
