@@ -115,7 +115,7 @@ describe('exporting from the interface', () => {
     for (const name of ['Markdown', 'HTML', 'Word (DOCX)', 'PDF']) {
       files.push(await downloadBy(page, page.getByRole('button', { name: `Download the narrative as ${name}` })));
     }
-    files.push(await downloadBy(page, page.getByRole('button', { name: 'Download the whole workshop (JSON)' })));
+    files.push(await downloadBy(page, page.getByRole('button', { name: 'Download: Whole workshop (JSON)', exact: true })));
     expect(files.map((file) => file.name)).toEqual(['Vision 2030.md', 'Vision 2030.html', 'Vision 2030.docx', 'Vision 2030.pdf', 'Vision 2030.json']);
     const [markdown, html, docx, pdf, json] = files;
     expect(readMarkdown(await wordsOf(markdown))).toContain(HOSTILE);
@@ -172,7 +172,7 @@ describe('exporting from the interface', () => {
     await screenshot(phone, 'export-phone-facilitator');
     expect(describeViolations(blocking(await audit(phone)))).toEqual([]);
     const wide = await open(workshop.facilitatorToken, { width: 1920, height: 1080 });
-    await wide.getByRole('button', { name: 'Download the whole workshop (JSON)' }).waitFor();
+    await wide.getByRole('button', { name: 'Download: Whole workshop (JSON)', exact: true }).waitFor();
     await screenshot(wide, 'export-projector-facilitator');
   });
 

@@ -3,7 +3,7 @@ export const exporting = {
   da: {
     heading: 'Hent grundfortællingen:',
     narrativeLead: 'Hent grundfortællingen som ',
-    workshopLead: 'Hent ',
+    workshopLead: 'Hent: ',
     weaveHeading: 'Hent figuren:',
     weaveLead: 'Hent fletningens figur som ',
     format: {
@@ -19,13 +19,13 @@ export const exporting = {
     done: '{{name}} er hentet.',
     network: 'Serveren kunne ikke nås. Prøv igen om lidt.',
     refused: 'Kun proceslederen kan eksportere, og dit link gælder ikke længere.',
-    gone: 'Samlingen findes ikke længere.',
+    gone: 'Det, du ville hente, findes ikke længere. Genindlæs siden.',
     failed: 'Eksporten mislykkedes: {{message}}',
   },
   sv: {
     heading: 'Hämta berättelsen:',
     narrativeLead: 'Hämta berättelsen som ',
-    workshopLead: 'Hämta ',
+    workshopLead: 'Hämta: ',
     weaveHeading: 'Hämta figuren:',
     weaveLead: 'Hämta vävens figur som ',
     format: {
@@ -41,13 +41,13 @@ export const exporting = {
     done: '{{name}} har hämtats.',
     network: 'Servern gick inte att nå. Försök igen om en stund.',
     refused: 'Bara processledaren kan exportera, och din länk gäller inte längre.',
-    gone: 'Träffen finns inte längre.',
+    gone: 'Det du ville hämta finns inte längre. Ladda om sidan.',
     failed: 'Exporten misslyckades: {{message}}',
   },
   en: {
     heading: 'Download the narrative:',
     narrativeLead: 'Download the narrative as ',
-    workshopLead: 'Download the ',
+    workshopLead: 'Download: ',
     weaveHeading: 'Download the figure:',
     weaveLead: 'Download the weave figure as ',
     format: {
@@ -63,7 +63,7 @@ export const exporting = {
     done: '{{name}} has been downloaded.',
     network: 'The server could not be reached. Try again in a moment.',
     refused: 'Only the facilitator can export, and your link is no longer valid.',
-    gone: 'The gathering no longer exists.',
+    gone: 'What you wanted to download no longer exists. Reload the page.',
     failed: 'The export failed: {{message}}',
   },
 };
