@@ -1,7 +1,7 @@
-// Builds the server into one JavaScript file (dist/server/index.js) with esbuild, when the
+// Builds the server into dist/server/index.js (and chunks loaded on first use) with esbuild, when the
 // build is missing or older than any of its sources. Packages stay outside the bundle and
 // load from node_modules, so native ones (better-sqlite3) and their files keep working.
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -37,11 +37,17 @@ export function serverBuildIsStale() {
 
 /** Builds the server bundle (and its source map) now. */
 export async function buildServer() {
+  // Chunks are named by their content: a new build's would sit beside the old ones.
+  rmSync(SERVER_OUT_DIR, { recursive: true, force: true });
   mkdirSync(SERVER_OUT_DIR, { recursive: true });
   const result = await build({
     absWorkingDir: ROOT,
-    entryPoints: ['server/index.ts'],
-    outfile: SERVER_ENTRY,
+    entryPoints: { index: 'server/index.ts' },
+    outdir: SERVER_OUT_DIR,
+    // What the server imports only when first asked (the export renderers and their
+    // libraries) goes into chunks of its own, so an idle server never loads it.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     bundle: true,
     platform: 'node',
     format: 'esm',

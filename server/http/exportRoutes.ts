@@ -11,7 +11,7 @@ import { exportedNotes } from '../../shared/export/workshopJson';
 import { gatheringReport } from '../../shared/export/gatheringReport';
 import { narrativeDocument } from '../../shared/export/narrativeDocument';
 import { bearerToken } from '../auth';
-import { DOCUMENT_FORMATS, renderDocument, weavePng, weaveSvg, type DocumentFormat } from '../export';
+import { DOCUMENT_FORMATS, renderDocument, renderWeave, type DocumentFormat } from '../export';
 import type { HttpDeps } from './deps';
 import { HttpError } from './errors';
 import { sessionFor } from './workshopRoutes';
@@ -148,13 +148,7 @@ export function exportRoutes(deps: HttpDeps) {
         return reply.send(prepared.body);
       }
       try {
-        if (prepared.kind === 'figure') {
-          const svg = prepared.format === 'svg';
-          const body = svg ? weaveSvg(prepared.figure) : weavePng(prepared.figure);
-          attachment(reply, prepared.title, prepared.format, svg ? 'image/svg+xml; charset=utf-8' : 'image/png');
-          return reply.send(body);
-        }
-        const file = await renderDocument(prepared.document, prepared.format);
+        const file = prepared.kind === 'figure' ? await renderWeave(prepared.figure, prepared.format) : await renderDocument(prepared.document, prepared.format);
         attachment(reply, prepared.title, file.extension, file.contentType);
         return reply.send(file.body);
       } catch (error) {

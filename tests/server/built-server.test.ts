@@ -122,4 +122,17 @@ describe('the built server (npm start)', () => {
     await eventually(() => expect(filesContaining(dataDir, workshop.id)).toContain('flet.sqlite'), { timeout: 5_000 });
     expect(started.output.join('\n')).not.toMatch(/"level":(50|60)/);
   });
+
+  it('loads the export renderers from their own chunks when first asked, fonts and all', async () => {
+    const workshop = await createWorkshop({ url }, { title: 'Bygget server' });
+    const headers = { authorization: `Bearer ${workshop.facilitatorToken}` };
+    const expected: Record<string, string> = { pdf: '%PDF-', docx: 'PK', png: '\x89PNG', html: '<!doctype html>', svg: '<?xml' };
+    for (const [format, start] of Object.entries(expected)) {
+      const response = await fetch(`${url}/api/workshops/${workshop.id}/export?format=${format}`, { headers });
+      expect(response.status, format).toBe(200);
+      const body = Buffer.from(await response.arrayBuffer());
+      expect(body.subarray(0, start.length).toString('latin1'), format).toBe(start);
+    }
+    expect(started.output.join('\n')).not.toMatch(/"level":(50|60)/);
+  });
 });

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { weavePng, weaveSvg } from '../../server/export';
+import { weavePng } from '../../server/export/weavePng';
+import { weaveSvg } from '../../server/export/weaveSvg';
 import { HOSTILE_TEXTS, SAMPLE_WEAVE } from '../helpers/sampleExportDocument';
 
 function parsed(svg: string): Document {
