@@ -3,7 +3,7 @@ import type * as Y from 'yjs';
 import { isLanguage } from '../../shared/domain/languages';
 import { readNarrative } from '../../shared/domain/narrative';
 import { threadsOf } from '../../shared/domain/threads';
-import { currentFacts, workshopExport, type WorkshopFacts } from '../../shared/export';
+import { currentFacts, gatheringExport, workshopExport, type WorkshopFacts } from '../../shared/export';
 import type { ExportDocument, WeaveFigure } from '../../shared/export/exportDocument';
 import { weaveFigureOf } from '../../shared/export/exportParts';
 import { exportWords } from '../../shared/export/exportWords';
@@ -102,9 +102,6 @@ export function exportRoutes(deps: HttpDeps) {
         return unsupported(reply, `The format must be one of: ${ALL_FORMATS.join(', ')}.`);
       }
       if (gathering !== undefined && typeof gathering !== 'string') throw new HttpError('bad_request', 'Name one gathering at most.');
-      if (gathering !== undefined && format === 'json') {
-        return unsupported(reply, 'The JSON export is the whole workshop; leave out "gathering", or ask for a report in md, html, docx or pdf.');
-      }
       if (gathering !== undefined && isFigureFormat(format)) {
         return unsupported(reply, 'The weave figure is the whole workshop’s; leave out "gathering".');
       }
@@ -124,6 +121,11 @@ export function exportRoutes(deps: HttpDeps) {
       try {
         prepared = await deps.readWorkshop(session.workshopId, (doc): Prepared => {
           const title = currentFacts(doc, stored).title;
+          if (format === 'json' && gathering !== undefined) {
+            const exported = gatheringExport(doc, stored, gathering);
+            if (!exported) throw new HttpError('not_found', 'This workshop has no gathering with that id.');
+            return { kind: 'json', title: `${exported.workshop.title} - ${exported.gatherings[0].title}`, body: JSON.stringify(exported, null, 2) };
+          }
           if (format === 'json') {
             const exported = workshopExport(doc, stored);
             return { kind: 'json', title: exported.workshop.title, body: JSON.stringify(exported, null, 2) };

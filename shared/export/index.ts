@@ -6,4 +6,4 @@ export { renderMarkdown } from './markdown';
 export { escapeMarkdown } from './markdownEscape';
 export type { Block, ExportDocument, ExportLabels, Field, Footnote, Inline, Quote, WeaveFigure } from './exportDocument';
 export { countWords, exportWords, formatDay, type ExportWords } from './exportWords';
-export { currentFacts, workshopExport, type WorkshopExport, type WorkshopFacts } from './workshopJson';
+export { currentFacts, gatheringExport, workshopExport, type WorkshopExport, type WorkshopFacts } from './workshopJson';

@@ -138,3 +138,27 @@ export function workshopExport(doc: Y.Doc, stored: WorkshopFacts): WorkshopExpor
     })),
   };
 }
+
+/**
+ * One gathering's part of the contract's JSON (`&gathering=` with `format=json`): the workshop,
+ * its participants and narrative whole; the gathering, its steps and notes; the threads that
+ * hold one of its notes, each with only those notes. Null when there is no such gathering.
+ */
+export function gatheringExport(doc: Y.Doc, stored: WorkshopFacts, gatheringId: string): WorkshopExport | null {
+  const whole = workshopExport(doc, stored);
+  const gatherings = whole.gatherings.filter((gathering) => gathering.id === gatheringId);
+  if (gatherings.length === 0) return null;
+  const notes = whole.notes.filter((note) => note.gatheringId === gatheringId);
+  const noteIds = new Set(notes.map((note) => note.id));
+  const threads = whole.threads
+    .map((thread) => ({ ...thread, noteIds: thread.noteIds.filter((noteId) => noteIds.has(noteId)) }))
+    .filter((thread) => thread.noteIds.length > 0);
+  const threadIds = new Set(threads.map((thread) => thread.id));
+  return {
+    ...whole,
+    gatherings,
+    steps: whole.steps.filter((step) => step.gatheringId === gatheringId),
+    notes: notes.map((note) => ({ ...note, threadIds: note.threadIds.filter((threadId) => threadIds.has(threadId)) })),
+    threads,
+  };
+}

@@ -105,10 +105,17 @@ describe('GET /api/workshops/:id/export', () => {
     expect((await exportOf('md', workshop.facilitatorToken, '', false)).status).toBe(400);
   });
 
-  it('says the JSON export is the whole workshop when it is asked for one gathering', async () => {
+  it('gives one gathering’s part of the JSON export when it is asked for one gathering', async () => {
     const response = await exportOf('json', workshop.facilitatorToken, `&gathering=${gatheringId}`);
-    expect(response.status).toBe(400);
-    expect(((await response.json()) as { message: string }).message).toMatch(/whole workshop/);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="Vision Nuuk 2025 - Frste samling\.json"/);
+    const exported = (await response.json()) as WorkshopExport;
+    expect(exported.workshop.id).toBe(workshop.id);
+    expect(exported.gatherings).toEqual([{ id: gatheringId, title: 'Første samling', location: 'Nuuk', date: '2025-03-12' }]);
+    for (const note of exported.notes) expect(note.gatheringId).toBe(gatheringId);
+    for (const step of exported.steps) expect(step.gatheringId).toBe(gatheringId);
+    const noteIds = new Set(exported.notes.map((note) => note.id));
+    for (const thread of exported.threads) for (const noteId of thread.noteIds) expect(noteIds.has(noteId)).toBe(true);
   });
 
   it('answers 404 with a sentence for a gathering the workshop does not have', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { workshopExport } from '../../shared/export';
+import { gatheringExport, workshopExport } from '../../shared/export';
 import { exportProcess, FACTS, HOSTILE_IMAGE } from './exportFixture';
 
 describe('the JSON export', () => {
@@ -61,5 +61,21 @@ describe('the JSON export', () => {
     expect(JSON.stringify(exported)).not.toContain('Skjult seddel');
     expect(sea.noteIds).toEqual([ids.boats, ids.nets, ids.image, ids.link]);
     expect(sea.learnings).toEqual([{ text: 'Skolen vil være med', at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) }]);
+  });
+
+  it('gives one gathering’s part: its steps and notes, and the threads with only its notes', () => {
+    const { doc, ids } = exportProcess();
+    const tasiilaq = gatheringExport(doc, FACTS, ids.tasiilaq)!;
+
+    expect(tasiilaq.gatherings.map((gathering) => gathering.id)).toEqual([ids.tasiilaq]);
+    expect(tasiilaq.steps.map((step) => step.title)).toEqual(['Hvad er særligt i Tasiilaq?']);
+    expect(tasiilaq.notes.map((note) => note.id).sort()).toEqual([ids.image, ids.nets].sort());
+    expect(tasiilaq.threads.map((thread) => [thread.id, thread.noteIds.sort()])).toEqual([
+      [ids.sea, [ids.image, ids.nets].sort()],
+      [ids.housing, [ids.nets]],
+    ]);
+    // The participants and the narrative are the workshop's, as in the whole export.
+    expect(tasiilaq.participants).toEqual(workshopExport(doc, FACTS).participants);
+    expect(gatheringExport(doc, FACTS, 'no-such-gathering')).toBeNull();
   });
 });
