@@ -2,9 +2,9 @@ import PDFDocument from 'pdfkit';
 import type { Language } from '../../shared/domain/languages';
 import type { ExportDocument } from '../../shared/export/exportDocument';
 import { exportWords } from '../../shared/export/exportWords';
-import { BODY_LINE, layBlock, type LaidBlock } from './pdfBlocks';
+import { BODY_LINE, layBlock } from './pdfBlocks';
 import { fontBytes } from './fonts';
-import { COLORS, FOOTNOTE_STYLE, PAGE, Pager, TEXT_WIDTH } from './pdfPager';
+import { COLORS, FOOTNOTE_STYLE, PAGE, Pager, TEXT_WIDTH, type LaidBlock } from './pdfPager';
 import type { TextStyle } from './pdfText';
 
 /** A Greenlandic workshop's exports are in Danish. */

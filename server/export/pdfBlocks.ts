@@ -1,6 +1,6 @@
 import type { Block, Inline, Quote, WeaveFigure } from '../../shared/export/exportDocument';
 import { countWords, type ExportWords } from '../../shared/export/exportWords';
-import { COLORS, PAGE, TEXT_WIDTH, type Pager } from './pdfPager';
+import { COLORS, PAGE, TEXT_WIDTH, type LaidBlock, type Pager } from './pdfPager';
 import { drawLine, type Line, type Span, type TextStyle } from './pdfText';
 import { pdfTable } from './pdfTable';
 import { weavePng } from './weavePng';
@@ -21,17 +21,6 @@ const HEADINGS = {
   3: { style: { font: 'bold', size: 12.5, color: COLORS.heading }, line: 16.5, before: 10, after: 4 },
   4: { style: { font: 'bold', size: 10.5, color: COLORS.heading }, line: 14.5, before: 8, after: 2 },
 } as const satisfies Record<2 | 3 | 4, { style: TextStyle; line: number; before: number; after: number }>;
-
-/**
- * A block measured and ready to draw. `lead` is the height of its start, which a heading
- * before it takes along to a new page instead of staying alone at the foot of this one.
- */
-export interface LaidBlock {
-  heading: boolean;
-  lead: number;
-  /** `keep`: for a heading, the height of what follows that must be on its page too. */
-  draw(keep: number): void;
-}
 
 /** Running text as spans; marks right after one another are parted by a raised comma (¹,²), not read as one number. */
 export function inlineSpans(content: readonly Inline[]): Span[] {

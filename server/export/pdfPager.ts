@@ -14,6 +14,17 @@ const FOOTNOTE_ABOVE = 16;
 const FOOTNOTE_BELOW = 7;
 
 /**
+ * A block measured and ready to draw. `lead` is the height of its start, which a heading
+ * before it takes along to a new page instead of staying alone at the foot of this one.
+ */
+export interface LaidBlock {
+  heading: boolean;
+  lead: number;
+  /** `keep`: for a heading, the height of what follows that must be on its page too. */
+  draw(keep: number): void;
+}
+
+/**
  * The page being filled: where the next thing goes, how much room is left above the
  * footnotes already claimed on it, and the footnotes to draw at its foot when it is done.
  */

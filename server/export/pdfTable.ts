@@ -1,6 +1,5 @@
 import type { Block } from '../../shared/export/exportDocument';
-import type { LaidBlock } from './pdfBlocks';
-import { COLORS, PAGE, TEXT_WIDTH, type Pager } from './pdfPager';
+import { COLORS, PAGE, TEXT_WIDTH, type LaidBlock, type Pager } from './pdfPager';
 import { drawLine, type Line, type TextStyle } from './pdfText';
 
 const CELL: TextStyle = { font: 'regular', size: 9, color: COLORS.text };
