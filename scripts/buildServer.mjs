@@ -1,4 +1,4 @@
-// Builds the server into dist/server/index.js (and chunks loaded on first use) with esbuild, when the
+// Builds the server into dist/server/index.js (and its export worker) with esbuild, when the
 // build is missing or older than any of its sources. Packages stay outside the bundle and
 // load from node_modules, so native ones (better-sqlite3) and their files keep working.
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -37,17 +37,15 @@ export function serverBuildIsStale() {
 
 /** Builds the server bundle (and its source map) now. */
 export async function buildServer() {
-  // Chunks are named by their content: a new build's would sit beside the old ones.
+  // A file of an older build's layout must not be taken for part of this one.
   rmSync(SERVER_OUT_DIR, { recursive: true, force: true });
   mkdirSync(SERVER_OUT_DIR, { recursive: true });
   const result = await build({
     absWorkingDir: ROOT,
-    entryPoints: { index: 'server/index.ts' },
+    // The export worker is an entry of its own: a thread the server starts when a file is
+    // asked for (server/export/exportPool.ts finds it beside index.js).
+    entryPoints: { index: 'server/index.ts', exportWorker: 'server/export/exportFile.ts' },
     outdir: SERVER_OUT_DIR,
-    // What the server imports only when first asked (the export renderers and their
-    // libraries) goes into chunks of its own, so an idle server never loads it.
-    splitting: true,
-    chunkNames: 'chunks/[name]-[hash]',
     bundle: true,
     platform: 'node',
     format: 'esm',

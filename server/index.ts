@@ -7,6 +7,7 @@ import { reveals } from './rooms/reveal';
 import { RoomRegistry } from './rooms/RoomRegistry';
 import { upgradeHandler } from './rooms/upgrade';
 import { SqliteStorage } from './storage/SqliteStorage';
+import { closeExports } from './export';
 
 /** Extra bytes ws accepts above our frame limit, so we can close with our own code (4413). */
 const TRANSPORT_SLACK_BYTES = 64 * 1024;
@@ -54,6 +55,7 @@ async function shutdown(signal: string): Promise<void> {
     for (const client of wss.clients) client.terminate();
     wss.close();
     await app.close();
+    await closeExports();
     await storage.close();
     logger.info('stopped');
     process.exit(0);

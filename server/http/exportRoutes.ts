@@ -1,17 +1,9 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { isLanguage } from '../../shared/domain/languages';
-import { readNarrative } from '../../shared/domain/narrative';
-import { threadsOf } from '../../shared/domain/threads';
-import { currentFacts, gatheringExport, workshopExport, type WorkshopFacts } from '../../shared/export';
-import type { ExportDocument, WeaveFigure } from '../../shared/export/exportDocument';
-import { weaveFigureOf } from '../../shared/export/exportParts';
-import { exportWords } from '../../shared/export/exportWords';
-import { exportedNotes } from '../../shared/export/workshopJson';
-import { gatheringReport } from '../../shared/export/gatheringReport';
-import { narrativeDocument } from '../../shared/export/narrativeDocument';
+import { gatheringExport, workshopExport, type WorkshopFacts } from '../../shared/export';
 import { bearerToken } from '../auth';
-import { DOCUMENT_FORMATS, renderDocument, renderWeave, type DocumentFormat } from '../export';
+import { DOCUMENT_FORMATS, ExportsBusy, FIGURE_FORMATS, makeExportFile, type DocumentFormat, type ExportedFile, type ExportWanted, type FigureFormat } from '../export';
 import type { HttpDeps } from './deps';
 import { HttpError } from './errors';
 import { sessionFor } from './workshopRoutes';
@@ -24,10 +16,6 @@ interface ExportQuery {
   format?: unknown;
   gathering?: unknown;
 }
-
-/** The weave view alone, as a picture. */
-const FIGURE_FORMATS = ['svg', 'png'] as const;
-type FigureFormat = (typeof FIGURE_FORMATS)[number];
 
 /** Every format, in the order the error message lists them. */
 const ALL_FORMATS: readonly string[] = ['json', ...DOCUMENT_FORMATS, ...FIGURE_FORMATS];
@@ -73,24 +61,12 @@ function isFigureFormat(format: unknown): format is FigureFormat {
   return (FIGURE_FORMATS as readonly unknown[]).includes(format);
 }
 
-/** The weave figure as the narrative and the reports show it, in the workshop's language. */
-function figureOf(doc: Y.Doc, facts: WorkshopFacts): WeaveFigure {
-  const { language } = currentFacts(doc, facts);
-  return weaveFigureOf(doc, exportedNotes(doc), threadsOf(doc), readNarrative(doc).sections, language, exportWords(language));
-}
-
-/** What one request asks for, read from the document inside the room, rendered outside it. */
-type Prepared =
-  | { kind: 'json'; title: string; body: string }
-  | { kind: 'document'; title: string; document: ExportDocument; format: DocumentFormat }
-  | { kind: 'figure'; title: string; figure: WeaveFigure; format: FigureFormat };
-
 /**
  * The facilitator's exports (CONTRACT.md, "HTTP"): the whole workshop as JSON; the narrative
  * with its provenance, or with `gathering` that gathering's report, as Markdown, HTML, DOCX or
  * PDF; the weave figure as SVG or PNG. The live room's document is read (loaded when nobody is
- * connected), so nothing stored but not yet loaded is missed; the files are made after the
- * read, so a slow PDF never holds the room.
+ * connected), so nothing stored but not yet loaded is missed; every file but JSON is made in
+ * the export worker from a copy of it, so a slow PDF never holds up a room.
  */
 export function exportRoutes(deps: HttpDeps) {
   return async (app: FastifyInstance): Promise<void> => {
@@ -115,52 +91,46 @@ export function exportRoutes(deps: HttpDeps) {
         createdAt: record.createdAt,
       };
       const log = deps.logger.child({ workshopId: session.workshopId, format, report: gathering !== undefined });
-      const now = Date.now();
 
-      let prepared: Prepared;
+      // JSON is quick to make and is made here; every other file is made in the export worker
+      // from a copy of the document, so a long PDF never holds up the rooms.
+      let read: { json: { title: string; body: string } } | { update: Uint8Array };
       try {
-        prepared = await deps.readWorkshop(session.workshopId, (doc): Prepared => {
-          const title = currentFacts(doc, stored).title;
-          if (format === 'json' && gathering !== undefined) {
-            const exported = gatheringExport(doc, stored, gathering);
-            if (!exported) throw new HttpError('not_found', 'This workshop has no gathering with that id.');
-            return { kind: 'json', title: `${exported.workshop.title} - ${exported.gatherings[0].title}`, body: JSON.stringify(exported, null, 2) };
-          }
-          if (format === 'json') {
-            const exported = workshopExport(doc, stored);
-            return { kind: 'json', title: exported.workshop.title, body: JSON.stringify(exported, null, 2) };
-          }
-          if (gathering !== undefined) {
-            const report = gatheringReport(doc, stored, gathering, now);
-            if (!report) throw new HttpError('not_found', 'This workshop has no gathering with that id.');
-            // A report's title is its gathering's.
-            return { kind: 'document', title: `${title} - ${report.title}`, document: report, format: format as DocumentFormat };
-          }
-          if (isFigureFormat(format)) return { kind: 'figure', title: `${title} - weave`, figure: figureOf(doc, stored), format };
-          return { kind: 'document', title, document: narrativeDocument(doc, stored, now), format };
+        read = await deps.readWorkshop(session.workshopId, (doc) => {
+          if (format !== 'json') return { update: Y.encodeStateAsUpdate(doc) };
+          const exported = gathering === undefined ? workshopExport(doc, stored) : gatheringExport(doc, stored, gathering);
+          if (!exported) throw new HttpError('not_found', 'This workshop has no gathering with that id.');
+          const title = gathering === undefined ? exported.workshop.title : `${exported.workshop.title} - ${exported.gatherings[0].title}`;
+          return { json: { title, body: JSON.stringify(exported, null, 2) } };
         });
       } catch (error) {
         if (error instanceof HttpError) throw error;
-        log.error({ err: error }, 'export could not be built');
+        log.error({ err: error }, 'export could not be read');
         return reply.status(500).send({ error: 'internal', message: 'The export could not be put together on the server; the error has been logged.' });
       }
-
-      if (prepared.kind === 'json') {
-        attachment(reply, prepared.title, 'json', 'application/json; charset=utf-8');
-        return reply.send(prepared.body);
+      if ('json' in read) {
+        attachment(reply, read.json.title, 'json', 'application/json; charset=utf-8');
+        return reply.send(read.json.body);
       }
+
+      const wanted: ExportWanted = isFigureFormat(format)
+        ? { kind: 'weave', format }
+        : gathering === undefined
+          ? { kind: 'narrative', format: format as DocumentFormat }
+          : { kind: 'report', gatheringId: gathering, format: format as DocumentFormat };
+      let file: ExportedFile | null;
       try {
-        const file = prepared.kind === 'figure' ? await renderWeave(prepared.figure, prepared.format) : await renderDocument(prepared.document, prepared.format);
-        attachment(reply, prepared.title, file.extension, file.contentType);
-        return reply.send(file.body);
+        file = await makeExportFile({ update: read.update, stored, wanted, now: Date.now() });
       } catch (error) {
+        if (error instanceof ExportsBusy) return reply.status(503).header('retry-after', '10').send({ error: 'busy', message: error.message });
         log.error({ err: error }, 'export could not be rendered');
-        void reply.removeHeader('content-disposition');
-        void reply.header('content-type', 'application/json; charset=utf-8');
         return reply
           .status(500)
-          .send({ error: 'internal', message: `The ${prepared.format.toUpperCase()} file could not be made on the server; the error has been logged.` });
+          .send({ error: 'internal', message: `The ${String(format).toUpperCase()} file could not be made on the server; the error has been logged.` });
       }
+      if (!file) throw new HttpError('not_found', 'This workshop has no gathering with that id.');
+      attachment(reply, file.title, file.extension, file.contentType);
+      return reply.send(typeof file.body === 'string' ? file.body : Buffer.from(file.body.buffer, file.body.byteOffset, file.body.byteLength));
     });
   };
 }
