@@ -20,6 +20,7 @@ export const exporting = {
     network: 'Serveren kunne ikke nås. Prøv igen om lidt.',
     refused: 'Kun proceslederen kan eksportere, og dit link gælder ikke længere.',
     gone: 'Det, du ville hente, findes ikke længere. Genindlæs siden.',
+    busy: 'Serveren laver mange filer lige nu. Prøv igen om lidt.',
     failed: 'Eksporten mislykkedes: {{message}}',
   },
   sv: {
@@ -42,6 +43,7 @@ export const exporting = {
     network: 'Servern gick inte att nå. Försök igen om en stund.',
     refused: 'Bara processledaren kan exportera, och din länk gäller inte längre.',
     gone: 'Det du ville hämta finns inte längre. Ladda om sidan.',
+    busy: 'Servern gör många filer just nu. Försök igen om en stund.',
     failed: 'Exporten misslyckades: {{message}}',
   },
   en: {
@@ -64,6 +66,7 @@ export const exporting = {
     network: 'The server could not be reached. Try again in a moment.',
     refused: 'Only the facilitator can export, and your link is no longer valid.',
     gone: 'What you wanted to download no longer exists. Reload the page.',
+    busy: 'The server is making many files right now. Try again in a moment.',
     failed: 'The export failed: {{message}}',
   },
 };

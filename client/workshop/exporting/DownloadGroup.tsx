@@ -28,6 +28,7 @@ function failureKey(error: unknown): string {
   if (error instanceof ExportError && error.code === 'network') return 'exporting.network';
   if (error instanceof ExportError && (error.code === 'unauthorized' || error.code === 'forbidden')) return 'exporting.refused';
   if (error instanceof ExportError && error.code === 'not_found') return 'exporting.gone';
+  if (error instanceof ExportError && error.code === 'busy') return 'exporting.busy';
   return 'exporting.failed';
 }
 
