@@ -212,4 +212,19 @@ describe('GET /api/workshops/:id/export', () => {
     expect(markdown).toContain('# Vision "Nuuk"/2025');
     expect(markdown).toContain('## Kilder');
   });
+
+  it('turns exports past its queue away as busy, with a time to retry, and makes the next one', async () => {
+    // One worker and a queue of eight: of forty asked at once, some must be turned away.
+    const responses = await Promise.all(Array.from({ length: 40 }, () => exportOf('pdf')));
+    const statuses = responses.map((response) => response.status);
+    expect(statuses.every((status) => status === 200 || status === 503)).toBe(true);
+    expect(statuses).toContain(200);
+    const busy = responses.find((response) => response.status === 503);
+    expect(busy, `statuses ${statuses.join(',')}`).toBeDefined();
+    expect(busy!.headers.get('retry-after')).toBe('10');
+    expect(await busy!.json()).toMatchObject({ error: 'busy', message: expect.stringMatching(/try again/) });
+    await Promise.all(responses.filter((response) => response.status === 200).map((response) => response.arrayBuffer()));
+    expect((await exportOf('pdf')).status).toBe(200);
+  });
 });
+
