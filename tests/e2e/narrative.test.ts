@@ -1,6 +1,5 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { addGathering } from '../../shared/domain/gatherings';
 import type { Group } from '../../shared/domain/groups';
 import { FACILITATOR } from '../../shared/domain/identity';
@@ -8,7 +7,7 @@ import { threadOf, startThread } from '../../shared/domain/threads';
 import { passagesOf, reviewTrayOf, sectionsOf, weaveRecordsOf } from '../../shared/domain/narrative';
 import { recordsOf } from '../../shared/schema';
 import { createWorkshop, joinWorkshop, type CreatedWorkshop, type JoinedWorkshop } from '../helpers/api';
-import { noteRecord } from '../helpers/board';
+import { addGatheringNote } from '../helpers/board';
 import { eventually } from '../helpers/eventually';
 import { startServer, type RunningServer } from '../helpers/server';
 import { connectClient, type TestClient } from '../helpers/yjsClient';
@@ -20,14 +19,7 @@ const THREAD = 'Boats all year';
 
 /** A participant's note at a gathering, written by the participant's own client. */
 function writeNote(client: TestClient, id: string, text: string, participant: JoinedWorkshop, group: Group, gathering: { id: string; pageId: string }): void {
-  client.doc.transact(() => {
-    const fields = new Y.Map<unknown>();
-    recordsOf(client.doc).set(id, fields);
-    const record = noteRecord(id, text, { participantId: participant.participantId, group });
-    record.parentId = gathering.pageId;
-    record.meta = { group, participantId: participant.participantId, gatheringId: gathering.id };
-    for (const [key, value] of Object.entries(record)) fields.set(key, value);
-  });
+  addGatheringNote(client.doc, id, text, { participantId: participant.participantId, group }, gathering);
 }
 
 describe('the narrative in the browser', () => {

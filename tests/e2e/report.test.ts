@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { reports } from '../../client/i18n/features/reports';
 import { views } from '../../client/i18n/features/views';
 import { gatheringsOf, type Gathering } from '../../shared/domain/gatherings';
@@ -10,7 +9,7 @@ import { reportTextOf } from '../../shared/domain/reports';
 import { reportGoalsOf } from '../../shared/domain/templates';
 import { recordsOf } from '../../shared/schema';
 import { createWorkshop, joinWorkshop, type CreatedWorkshop, type JoinedWorkshop } from '../helpers/api';
-import { noteRecord } from '../helpers/board';
+import { addGatheringNote } from '../helpers/board';
 import { eventually } from '../helpers/eventually';
 import { startServer, type RunningServer } from '../helpers/server';
 import { connectClient, type TestClient } from '../helpers/yjsClient';
@@ -24,15 +23,8 @@ const SUMMARY = 'The group agreed on who answers the press during a case.';
 const GOAL_ONE = 'A first drawing of the case flow was made on the wall; it is kept in the appendix.';
 
 /** A participant's note at a gathering, written by the participant's own client. */
-function writeNote(client: TestClient, id: string, text: string, participant: JoinedWorkshop, group: Group, gathering: Gathering): void {
-  client.doc.transact(() => {
-    const fields = new Y.Map<unknown>();
-    recordsOf(client.doc).set(id, fields);
-    const record = noteRecord(id, text, { participantId: participant.participantId, group });
-    record.parentId = gathering.pageId;
-    record.meta = { group, participantId: participant.participantId, gatheringId: gathering.id };
-    for (const [key, value] of Object.entries(record)) fields.set(key, value);
-  });
+function writeNote(client: TestClient, id: string, text: string, participant: JoinedWorkshop, group: Group, gathering: { id: string; pageId: string }): void {
+  addGatheringNote(client.doc, id, text, { participantId: participant.participantId, group }, gathering);
 }
 
 interface Setup {

@@ -49,6 +49,18 @@ export function noteRecord(id: string, text: string, author: NoteAuthor, x = 100
   };
 }
 
+/** Adds a participant's note on a gathering's page, marked as written there, as the board does. */
+export function addGatheringNote(doc: Y.Doc, id: string, text: string, author: { participantId: string; group: Group }, gathering: { id: string; pageId: string }): void {
+  doc.transact(() => {
+    const fields = new Y.Map<unknown>();
+    recordsOf(doc).set(id, fields);
+    const record = noteRecord(id, text, author);
+    record.parentId = gathering.pageId;
+    record.meta = { group: author.group, participantId: author.participantId, gatheringId: gathering.id };
+    for (const [key, value] of Object.entries(record)) fields.set(key, value);
+  });
+}
+
 /** Adds a note to the document in one transaction, as the board does. */
 export function addNote(doc: Y.Doc, id: string, text: string, author: NoteAuthor, x = 100, y = 100): void {
   doc.transact(() => {
