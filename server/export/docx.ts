@@ -1,4 +1,4 @@
-import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, TextRun, type IStylesOptions } from 'docx';
+import { AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun, type IStylesOptions } from 'docx';
 import type { Language } from '../../shared/domain/languages';
 import type { ExportDocument } from '../../shared/export/exportDocument';
 import { exportWords } from '../../shared/export/exportWords';
@@ -24,7 +24,9 @@ function styles(language: Language): IStylesOptions {
     default: {
       document: {
         run: { font: BODY_FONT, size: 22, language: { value: WORD_LANGUAGE[language] } },
-        paragraph: { spacing: { after: 160, line: 276 } },
+        // The rule is written out: LibreOffice reads a line height without one as exact, which
+        // clips the weave's picture and lays a two-line title over itself.
+        paragraph: { spacing: { after: 160, line: 276, lineRule: LineRuleType.AUTO } },
       },
       title: { run: { font: BODY_FONT, size: 48, bold: true, color: HEADING_COLOR }, paragraph: { spacing: { after: 80 } } },
       heading1: heading(32, 360, 0),

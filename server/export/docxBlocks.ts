@@ -8,6 +8,7 @@ import {
   TableCell,
   TableRow,
   TextRun,
+  TableLayoutType,
   WidthType,
   type IRunOptions,
 } from 'docx';
@@ -139,7 +140,7 @@ const TEXT_WIDTH_TWIPS = 11906 - 2 * 1134;
 
 /** Numbers take about what their heading needs, words share the rest; Word adjusts from there. */
 function columnWidths(block: Extract<Block, { kind: 'table' }>, numeric: boolean[]): number[] {
-  const natural = block.columns.map((column, index) => (numeric[index] ? Math.max(1000, Math.min(2000, column.length * 110 + 300)) : 0));
+  const natural = block.columns.map((column, index) => (numeric[index] ? Math.max(1100, Math.min(2400, column.length * 150 + 400)) : 0));
   const textColumns = numeric.filter((isNumber) => !isNumber).length;
   const left = TEXT_WIDTH_TWIPS - natural.reduce((sum, width) => sum + width, 0);
   if (textColumns === 0 || left < 2400 * textColumns) return block.columns.map(() => Math.floor(TEXT_WIDTH_TWIPS / block.columns.length));
@@ -174,6 +175,8 @@ function tableElements(block: Extract<Block, { kind: 'table' }>): Array<Paragrap
     new Table({
       width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA },
       columnWidths: widths,
+      // Fixed, so every reader keeps the widths above (LibreOffice shares an autofit table out evenly).
+      layout: TableLayoutType.FIXED,
       borders: {
         top: { style: 'single', size: 4, color: RULE_COLOR },
         bottom: { style: 'single', size: 4, color: RULE_COLOR },
