@@ -12,7 +12,7 @@ const MAX_QUEUED = 8;
 /** A worker without work for this long is stopped. */
 const IDLE_MS = 60_000;
 /** Longest a file may take to make. */
-export const EXPORT_TIMEOUT_MS = 120_000;
+const EXPORT_TIMEOUT_MS = 120_000;
 
 /** Thrown when the queue is full. */
 export class ExportsBusy extends Error {}

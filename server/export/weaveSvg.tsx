@@ -141,9 +141,3 @@ export function weaveSvgElement(figure: WeaveFigure): string {
 export function weaveSvg(figure: WeaveFigure): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n${weaveSvgElement(figure)}\n`;
 }
-
-/** The figure's drawn size, in SVG units (its aspect ratio, for placing it on a page). */
-export function weaveSize(figure: WeaveFigure): { width: number; height: number } {
-  const { width, height } = layoutWeave(figure.weave);
-  return { width, height };
-}
