@@ -11,7 +11,7 @@ import { addGatheringNote } from '../helpers/board';
 import { eventually } from '../helpers/eventually';
 import { startServer, type RunningServer } from '../helpers/server';
 import { connectClient, type TestClient } from '../helpers/yjsClient';
-import { heading, passage } from '../unit/exportFixture';
+import { heading, passage } from '../helpers/narrative';
 import { audit, blocking, describeViolations, installAxe } from './axe';
 import { waitForCanvas } from './boardPage';
 import { BrowserSession, screenshot } from './browser';

@@ -13,6 +13,7 @@ import { openVote, tallyVote, voteOf, writeTally } from '../../shared/domain/vot
 import type { WorkshopFacts } from '../../shared/export';
 import { narrativeOf, recordsOf, workshopOf } from '../../shared/schema';
 import { addNote } from '../helpers/board';
+import { heading, passage } from '../helpers/narrative';
 
 /** A note that tries to run script, and one that tries to be a link. */
 export const HOSTILE_IMAGE = '<img src=x onerror=alert(1)>';
@@ -35,34 +36,6 @@ function noteAt(doc: Y.Doc, id: string, text: string, gathering: Gathering, grou
   fields.set('meta', { ...(fields.get('meta') as Record<string, unknown>), gatheringId: gathering.id });
   fields.set('parentId', step?.frameId ?? gathering.pageId);
   return id;
-}
-
-export function heading(sectionId: string, text: string): Y.XmlElement {
-  const element = new Y.XmlElement('heading');
-  element.setAttribute('sectionId', sectionId);
-  element.setAttribute('level', 2 as unknown as string);
-  const run = new Y.XmlText();
-  element.insert(0, [run]);
-  run.insert(0, text);
-  return element;
-}
-
-export function passage(passageId: string, threadId: string, intro: string, quotes: Array<{ noteId: string; text: string }>): Y.XmlElement {
-  const element = new Y.XmlElement('passage');
-  element.setAttribute('passageId', passageId);
-  element.setAttribute('threadId', threadId);
-  const paragraph = new Y.XmlElement('paragraph');
-  element.insert(0, [paragraph]);
-  const run = new Y.XmlText();
-  paragraph.insert(0, [run]);
-  run.insert(0, intro);
-  let at = intro.length;
-  for (const quote of quotes) {
-    const text = ` “${quote.text}”`;
-    run.insert(at, text, { source: { noteId: quote.noteId, threadId } });
-    at += text.length;
-  }
-  return element;
 }
 
 /**

@@ -3,7 +3,8 @@ import * as Y from 'yjs';
 import { seedBoard } from '../../shared/domain/board';
 import { narrativeDocument, renderMarkdown, type Block, type ExportDocument } from '../../shared/export';
 import { narrativeOf, workshopOf } from '../../shared/schema';
-import { exportProcess, FACTS, heading, HOSTILE_IMAGE, HOSTILE_LINK, passage } from './exportFixture';
+import { heading, passage } from '../helpers/narrative';
+import { exportProcess, FACTS, HOSTILE_IMAGE, HOSTILE_LINK } from './exportFixture';
 
 const EXPORTED_AT = Date.UTC(2025, 3, 2, 12);
 

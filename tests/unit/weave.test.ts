@@ -7,6 +7,7 @@ import { addLearning, linkNotes, startThread } from '../../shared/domain/threads
 import { excerptOf, notesTrailOf, weaveOf } from '../../shared/domain/weave';
 import { narrativeOf, recordsOf } from '../../shared/schema';
 import { addNote, deleteRecord } from '../helpers/board';
+import { heading, passage } from '../helpers/narrative';
 
 const AVIAJA: Identity = { role: 'participant', participantId: 'aviaja', group: 'citizen', name: 'Aviaja' };
 
@@ -22,36 +23,6 @@ function noteAt(doc: Y.Doc, id: string, text: string, gathering: Gathering, part
   const fields = recordsOf(doc).get(id)!;
   fields.set('meta', { ...(fields.get('meta') as Record<string, unknown>), gatheringId: gathering.id });
   return id;
-}
-
-function heading(sectionId: string, text: string): Y.XmlElement {
-  const element = new Y.XmlElement('heading');
-  element.setAttribute('sectionId', sectionId);
-  element.setAttribute('level', 2 as unknown as string);
-  const run = new Y.XmlText();
-  element.insert(0, [run]);
-  run.insert(0, text);
-  return element;
-}
-
-/** A woven passage: a paragraph of plain text, then a quote of each note with its source mark. */
-function passage(passageId: string, threadId: string, intro: string, quotes: Array<{ noteId: string; text: string }>): Y.XmlElement {
-  const element = new Y.XmlElement('passage');
-  element.setAttribute('passageId', passageId);
-  element.setAttribute('threadId', threadId);
-  const paragraph = new Y.XmlElement('paragraph');
-  element.insert(0, [paragraph]);
-  const run = new Y.XmlText();
-  paragraph.insert(0, [run]);
-  // Positions are counted here: a text not yet in a document does not know its length.
-  run.insert(0, intro);
-  let at = intro.length;
-  for (const quote of quotes) {
-    const text = ` “${quote.text}”`;
-    run.insert(at, text, { source: { noteId: quote.noteId, threadId } });
-    at += text.length;
-  }
-  return element;
 }
 
 describe('the weave', () => {
