@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { WeaveFigure } from '../../shared/export/exportDocument';
-import { layoutWeave, WEAVE_SIZES as SIZE, wrapLabel, type StopPlace } from '../../shared/weave/layout';
+import { labelBaselines, layoutWeave, WEAVE_SIZES as SIZE, wrapLabel, type StopPlace } from '../../shared/weave/layout';
 import { threadColor } from '../../shared/weave/threadColors';
 import { FONT_FAMILY } from './fonts';
 
@@ -18,8 +18,7 @@ const WASH = '#f3f5f7';
 const PAPER = '#ffffff';
 
 function Lines({ lines, x, y, size, weight, fill, anchor = 'start' }: { lines: string[]; x: number; y: number; size: number; weight: number; fill: string; anchor?: 'start' | 'middle' }) {
-  const lineHeight = size * 1.2;
-  const first = y - ((lines.length - 1) * lineHeight) / 2 + size * 0.35;
+  const { first, lineHeight } = labelBaselines(lines.length, y, size);
   return (
     <text x={x} y={first} fontSize={size} fontWeight={weight} fill={fill} textAnchor={anchor}>
       {lines.map((line, index) => (

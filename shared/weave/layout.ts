@@ -44,6 +44,12 @@ export function wrapLabel(text: string, maxChars: number, maxLines = 2): string[
   return kept;
 }
 
+/** Where the lines of a label of font `size` go so that they centre on `y`: the first line's baseline, and the step between lines. */
+export function labelBaselines(lineCount: number, y: number, size: number): { first: number; lineHeight: number } {
+  const lineHeight = size * 1.2;
+  return { first: y - ((lineCount - 1) * lineHeight) / 2 + size * 0.35, lineHeight };
+}
+
 /** A gathering's column. */
 export interface ColumnPlace {
   gatheringId: string;

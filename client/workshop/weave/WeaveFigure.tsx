@@ -3,13 +3,12 @@ import { Fragment, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Weave } from '../../../shared/domain/weave';
 import { threadColor } from '../../../shared/weave/threadColors';
-import { layoutWeave, WEAVE_SIZES as SIZE, wrapLabel, type LanePlace, type StopPlace } from '../../../shared/weave/layout';
+import { labelBaselines, layoutWeave, WEAVE_SIZES as SIZE, wrapLabel, type LanePlace, type StopPlace } from '../../../shared/weave/layout';
 import { gatheringFacts, sectionName, strandName, threadTitle } from './weaveWords';
 
 /** Lines of a label around a middle line `y`, for a font of `size`. */
 function Lines({ lines, x, y, size, className, anchor = 'start' }: { lines: string[]; x: number; y: number; size: number; className: string; anchor?: 'start' | 'middle' }) {
-  const lineHeight = size * 1.2;
-  const first = y - ((lines.length - 1) * lineHeight) / 2 + size * 0.35;
+  const { first, lineHeight } = labelBaselines(lines.length, y, size);
   return (
     <text className={className} x={x} y={first} fontSize={size} textAnchor={anchor}>
       {lines.map((line, index) => (
