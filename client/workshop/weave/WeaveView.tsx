@@ -51,7 +51,12 @@ export function WeaveView() {
       )}
       {drawn && (
         <div className="weave-figure">
-          <div className="weave-scroll">
+          {/* On a narrow screen the figure scrolls sideways. Its strands are what a keyboard
+              reaches it by; without any, the scrolling frame itself takes the focus. */}
+          <div
+            className="weave-scroll"
+            {...(weave.strands.length === 0 ? { tabIndex: 0, role: 'region', 'aria-label': t('weave.figureLabel') } : {})}
+          >
             <WeaveFigure weave={weave} selectedThreadId={selectedThreadId} onOpen={openThread} />
           </div>
           <p className="weave-legend">
