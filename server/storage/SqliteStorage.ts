@@ -43,7 +43,7 @@ interface TokenRow {
  * committed transaction across a crash of the process (kill -9); only an OS crash or power
  * loss could lose the last transactions. `secure_delete` overwrites freed pages so a
  * deleted workshop leaves no bytes behind. Checkpoints run on a worker thread, so no commit
- * on the main thread ever waits for one.
+ * on the main thread ever waits for one; that thread runs only while commits come.
  */
 export class SqliteStorage implements Storage {
   private readonly db: Database.Database;
@@ -64,6 +64,13 @@ export class SqliteStorage implements Storage {
     this.db.exec(SCHEMA_SQL);
     this.statements = this.prepare();
     this.checkpointer = new Checkpointer(file);
+  }
+
+  /** Runs `write` in one transaction and tells the checkpointer of the commit. */
+  private commit<T>(write: () => T): T {
+    const result = this.db.transaction(write)();
+    this.checkpointer.wrote();
+    return result;
   }
 
   private prepare() {
@@ -106,12 +113,12 @@ export class SqliteStorage implements Storage {
   async createWorkshop(workshop: WorkshopRecord, tokens: TokenRecord[]): Promise<void> {
     const s = this.statements;
     try {
-      this.db.transaction(() => {
+      this.commit(() => {
         s.insertWorkshop.run(
           workshop.id, workshop.title, workshop.language, workshop.template, workshop.createdAt, workshop.joinCode,
         );
         for (const t of tokens) s.insertToken.run(t.hash, t.workshopId, t.role, t.participantId);
-      })();
+      });
     } catch (error) {
       if (isUniqueViolation(error, 'workshops.join_code')) throw new JoinCodeTakenError();
       throw error;
@@ -128,10 +135,10 @@ export class SqliteStorage implements Storage {
 
   async addParticipant(p: ParticipantRecord, token: TokenRecord): Promise<void> {
     const s = this.statements;
-    this.db.transaction(() => {
+    this.commit(() => {
       s.insertParticipant.run(p.id, p.workshopId, p.name, p.group, p.createdAt);
       s.insertToken.run(token.hash, token.workshopId, token.role, token.participantId);
-    })();
+    });
   }
 
   async getParticipant(id: string): Promise<ParticipantRecord | undefined> {
@@ -171,25 +178,25 @@ export class SqliteStorage implements Storage {
 
   async appendUpdates(workshopId: string, updates: Uint8Array[], newOwners?: ClientOwners): Promise<AppendResult> {
     const s = this.statements;
-    return this.db.transaction(() => {
+    return this.commit(() => {
       for (const [clientId, owner] of newOwners ?? []) s.insertOwner.run(workshopId, clientId, owner);
       let lastSeq = 0;
       for (const update of updates) lastSeq = Number(s.append.run(workshopId, update).lastInsertRowid);
       return { lastSeq };
-    })();
+    });
   }
 
   async compact(workshopId: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
     const s = this.statements;
-    this.db.transaction(() => {
+    this.commit(() => {
       s.putSnapshot.run(workshopId, snapshot);
       s.dropMerged.run(workshopId, throughSeq);
-    })();
+    });
   }
 
   async deleteWorkshop(id: string): Promise<void> {
     const s = this.statements;
-    this.db.transaction(() => {
+    this.commit(() => {
       s.deleteUpdates.run(id);
       s.deleteSnapshot.run(id);
       s.deleteTokens.run(id);
@@ -200,7 +207,7 @@ export class SqliteStorage implements Storage {
       s.deletePrivateUpdates.run(from, to);
       s.deletePrivateSnapshots.run(from, to);
       s.deletePrivateOwners.run(from, to);
-    })();
+    });
     // secure_delete zeroes freed pages in the main file, but the write-ahead log still holds
     // the old page images until it is checkpointed and truncated. The background checkpointer
     // can hold the log for a moment, so a busy checkpoint is tried again until it got through.
