@@ -58,6 +58,12 @@ export interface Measured {
 
 const CONNECT_TIMEOUT_MS = 15_000;
 /**
+ * How long a server is left alone after its setup (Flet: the workshop and every participant's
+ * join) before its idle memory is read: long enough for what a server frees once nothing
+ * happens (Flet's checkpointing thread stops 4–8 s after the last commit).
+ */
+const IDLE_QUIET_MS = 10_000;
+/**
  * Every n-th client measures cursor latency. Reading 400,000 awareness entries a second at
  * every client would make the load generator's own lateness part of the result; a quarter
  * of the receivers still gives 100,000 samples a second. Edits are measured at every client.
@@ -120,6 +126,8 @@ export async function runLoad(server: RunningServer, scenario: Scenario, timing:
   const specs = specsFor(scenario, server.room.sessions);
   const workerCount = Math.max(1, Math.min(timing.workers, specs.length));
   const maxSeq = Math.ceil(scenario.rate * (timing.warmupS + timing.measureS) * 1.5) + 20;
+  await sleep(IDLE_QUIET_MS);
+  const rssIdleMb = rssMb(server.pid);
   const handles = Array.from({ length: workerCount }, (_, w) => {
     const config: WorkerConfig = {
       host: HOST,
@@ -136,7 +144,6 @@ export async function runLoad(server: RunningServer, scenario: Scenario, timing:
     };
     return new WorkerHandle(config);
   });
-  const rssIdleMb = rssMb(server.pid);
   const rss = new RssSampler(server.pid);
   const serverCpu = new CpuWindow(server.pid);
   const loadgenCpu = new CpuWindow('self');

@@ -82,7 +82,8 @@ const fmt = (v: number | null | undefined, digits = 1): string => (v === null ||
 
 const HEADER = [
   'scenario', 'server', 'clients', 'writers', 'rate', 'cursors', 'p50 ms', 'p99 ms', 'cursor p99 ms', 'lost',
-  'RSS MB', 'CPU %', 'Flet/ref p99', 'Flet/ref cursor p99', 'Flet/ref CPU', 'Flet/ref RSS', 'loadgen CPU %', 'other CPU %',
+  'RSS MB', 'idle RSS MB', 'CPU %', 'Flet/ref p99', 'Flet/ref cursor p99', 'Flet/ref CPU', 'Flet/ref RSS', 'Flet/ref idle RSS',
+  'loadgen CPU %', 'other CPU %',
 ];
 
 export function tableRows(scenarios: Scenario[], outcomes: RunOutcome[]): string[][] {
@@ -99,11 +100,12 @@ export function tableRows(scenarios: Scenario[], outcomes: RunOutcome[]): string
         s.cursorHz > 0 ? `${s.cursorHz} Hz${s.echo ? ' echo' : ''}` : '–',
         fmt(m?.p50_ms, 2), fmt(m?.p99_ms, 2), s.cursorHz > 0 ? fmt(m?.cursor_p99_ms, 2) : '–',
         m === null ? `(${o.error ?? 'not run'})` : String(m.lost),
-        fmt(m?.server_rss_mb), fmt(m?.server_cpu_pct),
+        fmt(m?.server_rss_mb), fmt(m?.detail.serverRssIdleMb), fmt(m?.server_cpu_pct),
         isRef ? ratio(flet?.p99_ms, m?.p99_ms) : '',
         isRef && s.cursorHz > 0 ? ratio(flet?.cursor_p99_ms, m?.cursor_p99_ms) : '',
         isRef ? ratio(flet?.server_cpu_pct, m?.server_cpu_pct) : '',
         isRef ? ratio(flet?.server_rss_mb, m?.server_rss_mb) : '',
+        isRef ? ratio(flet?.detail.serverRssIdleMb, m?.detail.serverRssIdleMb) : '',
         fmt(m?.detail.loadgenCpuPct),
         fmt(m?.detail.otherCpuPct),
       ]);

@@ -60,16 +60,30 @@ export async function buildFletIfStale(): Promise<boolean> {
   const loaded: unknown = await import(script);
   const build = typeof loaded === 'object' && loaded !== null && 'buildServerIfStale' in loaded ? loaded.buildServerIfStale : null;
   if (typeof build !== 'function') throw new Error('scripts/buildServer.mjs exports no buildServerIfStale');
+  const nodeArguments = typeof loaded === 'object' && loaded !== null && 'SERVER_NODE_ARGUMENTS' in loaded ? loaded.SERVER_NODE_ARGUMENTS : null;
+  if (Array.isArray(nodeArguments)) fletNodeArguments = nodeArguments.map(String);
   const built: unknown = await build();
   if (!existsSync(FLET_ENTRY)) throw new Error(`${path.relative(REPO, FLET_ENTRY)} was not built`);
   return built === true;
 }
 
+/**
+ * Node's arguments for Flet, as scripts/start.mjs gives them (SERVER_NODE_ARGUMENTS of
+ * scripts/buildServer.mjs, read when it builds); BENCH_FLET_NODE_ARGUMENTS replaces them, to
+ * measure other V8 settings.
+ */
+let fletNodeArguments: string[] = [];
+
+/** Node's arguments that start the built Flet server; node itself is the measured pid, as under `npm start`. */
+export function fletCommand(): string[] {
+  const override = process.env.BENCH_FLET_NODE_ARGUMENTS;
+  return [...(override === undefined ? fletNodeArguments : override.split(' ').filter(Boolean)), FLET_ENTRY];
+}
+
 function command(name: ServerName): string[] {
   switch (name) {
     case 'flet':
-      // As scripts/start.mjs starts it; node itself is the measured pid.
-      return ['--enable-source-maps', FLET_ENTRY];
+      return fletCommand();
     case 'y-websocket':
       return ['bench/references/yWebsocketServer.cjs'];
     case 'hocuspocus':

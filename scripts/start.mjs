@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { spawnSync, spawn } from 'node:child_process';
 import path from 'node:path';
-import { buildServerIfStale, ROOT, SERVER_ENTRY } from './buildServer.mjs';
+import { buildServerIfStale, ROOT, SERVER_ENTRY, SERVER_NODE_ARGUMENTS } from './buildServer.mjs';
 
 const bin = (name) => path.join(ROOT, 'node_modules', '.bin', name);
 
@@ -31,7 +31,6 @@ try {
   process.exit(1);
 }
 
-// Source maps make a stack trace in the logs point at server/*.ts, not at the bundle.
-const server = spawn(process.execPath, ['--enable-source-maps', SERVER_ENTRY], { cwd: ROOT, stdio: 'inherit' });
+const server = spawn(process.execPath, [...SERVER_NODE_ARGUMENTS, SERVER_ENTRY], { cwd: ROOT, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -9,6 +9,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { CreatedWorkshop, JoinedWorkshop } from '../../shared/protocol/httpApi';
 import { recordsOf } from '../../shared/schema';
+import { fletCommand } from '../servers';
 import { fillProcess, type ProcessSize } from './processBoard';
 
 /** What the browser parts of the benchmark share: the built client and server, Chromium, a filled workshop. */
@@ -64,7 +65,7 @@ export async function startFlet(): Promise<FletServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'flet-bench-views-'));
   const port = await freePort();
   const base = `http://${HOST}:${port}`;
-  const server: ChildProcess = spawn(process.execPath, [path.join(REPO, 'dist/server/index.js')], {
+  const server: ChildProcess = spawn(process.execPath, fletCommand(), {
     cwd: REPO,
     env: { ...process.env, PORT: String(port), HOST, FLET_DATA_DIR: dataDir, FLET_PUBLIC_URL: base, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],
