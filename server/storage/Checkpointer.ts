@@ -63,7 +63,12 @@ export class Checkpointer {
   /** A commit reached the log. Called on every commit, so it does next to nothing when a thread runs. */
   wrote(): void {
     this.wroteSinceLook = true;
-    if (this.worker === null && !this.closed) this.start();
+    if (this.worker !== null || this.closed) return;
+    try {
+      this.start();
+    } catch {
+      // The commit itself stands; the next one tries to start a thread again.
+    }
   }
 
   /** Stops checkpointing and closes the thread's connection. */
@@ -91,7 +96,7 @@ export class Checkpointer {
         this.clearIdleTimer();
         resolve();
         // A commit after the stop request may have come too late for the last checkpoint.
-        if (this.wroteSinceLook && !this.closed) this.start();
+        if (this.wroteSinceLook) this.wrote();
       });
     });
     this.idleTimer = setInterval(() => {
