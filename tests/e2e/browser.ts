@@ -2,6 +2,8 @@ import { chromium, type Browser, type BrowserContext, type BrowserContextOptions
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
+import { startServer, type RunningServer } from '../helpers/server';
 
 /** Where screenshots go (git-ignored). */
 export const RESULTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'test-results');
@@ -101,4 +103,27 @@ export class BrowserSession {
     for (const context of this.contexts.splice(0)) await context.close().catch(() => {});
     await this.browser.close();
   }
+}
+
+/** A test file's real server and Chromium, filled in once its tests start. */
+export interface ServerAndBrowser {
+  server: RunningServer;
+  session: BrowserSession;
+}
+
+/**
+ * Starts a real server and one Chromium before the calling file's (or describe block's)
+ * tests and stops both after them. Hooks registered after this one see both started.
+ */
+export function serverAndBrowser(): ServerAndBrowser {
+  const started = {} as ServerAndBrowser;
+  beforeAll(async () => {
+    started.server = await startServer();
+    started.session = await BrowserSession.launch();
+  });
+  afterAll(async () => {
+    await started.session?.close();
+    await started.server?.stop();
+  });
+  return started;
 }

@@ -1,13 +1,12 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GROUP_STYLES } from '../../shared/domain/groups';
 import { recordsOf } from '../../shared/schema';
 import { createWorkshop, joinWorkshop, type CreatedWorkshop } from '../helpers/api';
 import { eventually } from '../helpers/eventually';
-import { startServer, type RunningServer } from '../helpers/server';
 import { connectClient } from '../helpers/yjsClient';
 import { notesOn, waitForCanvas } from './boardPage';
-import { BrowserSession, screenshot } from './browser';
+import { screenshot, serverAndBrowser } from './browser';
 
 const NOTE_TEXT = 'A school bus to the settlements';
 
@@ -19,17 +18,16 @@ function textOf(node: unknown): string {
 }
 
 describe('the canvas rules in the browser', () => {
-  let server: RunningServer;
-  let session: BrowserSession;
+  const started = serverAndBrowser();
   /** Sockets of each page that closed, counted from the page's first request. */
   const socketsClosed = new Map<Page, number>();
 
   async function open(workshop: CreatedWorkshop, token: string): Promise<Page> {
-    const context = await session.newContext();
+    const context = await started.session.newContext();
     const page = await context.newPage();
     socketsClosed.set(page, 0);
     page.on('websocket', (ws) => ws.on('close', () => socketsClosed.set(page, (socketsClosed.get(page) ?? 0) + 1)));
-    await page.goto(`${server.url}/w/${workshop.id}#token=${token}`);
+    await page.goto(`${started.server.url}/w/${workshop.id}#token=${token}`);
     await waitForCanvas(page);
     await eventually(async () => expect(await page.locator('[data-status]').first().getAttribute('data-status')).toBe('connected'), {
       timeout: 15_000,
@@ -37,20 +35,11 @@ describe('the canvas rules in the browser', () => {
     return page;
   }
 
-  beforeAll(async () => {
-    server = await startServer();
-    session = await BrowserSession.launch();
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await server?.stop();
-  });
 
   it("a participant cannot type into or delete another participant's note, cannot change its colour to another group's, and is not shown a refusal while using the board normally", async () => {
-    const workshop = await createWorkshop(server, { title: 'Bus routes', language: 'en' });
-    const annaJoin = await joinWorkshop(server, workshop.joinCode, 'citizen', 'Anna');
-    const boJoin = await joinWorkshop(server, workshop.joinCode, 'business', 'Bo');
+    const workshop = await createWorkshop(started.server, { title: 'Bus routes', language: 'en' });
+    const annaJoin = await joinWorkshop(started.server, workshop.joinCode, 'citizen', 'Anna');
+    const boJoin = await joinWorkshop(started.server, workshop.joinCode, 'business', 'Bo');
     const anna = await open(workshop, annaJoin.token);
     const bo = await open(workshop, boJoin.token);
 
@@ -128,7 +117,7 @@ describe('the canvas rules in the browser', () => {
     // Unchanged for Anna and on the server: text, colour, and the note itself.
     const onAnna = (await notesOn(anna)).find((n) => n.id === annasNote.id);
     expect(onAnna).toMatchObject({ text: NOTE_TEXT, color: GROUP_STYLES.citizen.canvasColor });
-    const observer = connectClient(server, workshop.id, workshop.facilitatorToken);
+    const observer = connectClient(started.server, workshop.id, workshop.facilitatorToken);
     await observer.synced();
     const stored = recordsOf(observer.doc).get(annasNote.id)?.toJSON() as { props: { color: string; richText: unknown }; meta: object };
     expect(textOf(stored.props.richText)).toBe(NOTE_TEXT);
@@ -144,7 +133,7 @@ describe('the canvas rules in the browser', () => {
   });
 
   it('makes no request to any host but Flet, and no page error', () => {
-    expect(session.requests.foreign(server.url)).toEqual([]);
-    expect(session.requests.errors).toEqual([]);
+    expect(started.session.requests.foreign(started.server.url)).toEqual([]);
+    expect(started.session.requests.errors).toEqual([]);
   });
 });

@@ -1,13 +1,12 @@
 import type { BrowserContext, Page, WebSocketRoute } from 'playwright-core';
 import type { TLPageId } from 'tldraw';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createWorkshop, joinWorkshop } from '../helpers/api';
 import { recordsOf } from '../../shared/schema';
 import { eventually } from '../helpers/eventually';
-import { startServer, type RunningServer } from '../helpers/server';
 import { connectClient } from '../helpers/yjsClient';
 import { waitForCanvas } from './boardPage';
-import { BrowserSession, screenshot } from './browser';
+import { screenshot, serverAndBrowser } from './browser';
 
 /** Longer than the offline cache's wait for the server (3 s), with room for a slow machine. */
 const LONGER_THAN_CACHE_FALLBACK_MS = 6_000;
@@ -32,38 +31,28 @@ function statusText(page: Page): Promise<string | null> {
 }
 
 describe('the connection between a browser and its workshop', () => {
-  let server: RunningServer;
-  let session: BrowserSession;
+  const started = serverAndBrowser();
 
   async function newContext(): Promise<BrowserContext> {
-    return session.newContext();
+    return started.session.newContext();
   }
 
-  beforeAll(async () => {
-    server = await startServer();
-    session = await BrowserSession.launch();
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await server?.stop();
-  });
 
   it("waits for the server on a first visit instead of opening an empty board, then shows the workshop's own page", async () => {
-    const workshop = await createWorkshop(server, { title: 'Harbour', language: 'en' });
+    const workshop = await createWorkshop(started.server, { title: 'Harbour', language: 'en' });
     const facilitator = await (await newContext()).newPage();
-    await facilitator.goto(`${server.url}/w/${workshop.id}#token=${workshop.facilitatorToken}`);
+    await facilitator.goto(`${started.server.url}/w/${workshop.id}#token=${workshop.facilitatorToken}`);
     await waitForCanvas(facilitator);
     await facilitator.evaluate(() => {
       window.__fletEditor!.renamePage('page:page' as TLPageId, 'Harbour front');
     });
     // The server holds the named page (read by a client of its own).
-    const observer = connectClient(server, workshop.id, workshop.facilitatorToken);
+    const observer = connectClient(started.server, workshop.id, workshop.facilitatorToken);
     await observer.synced();
     await eventually(() => expect(recordsOf(observer.doc).get('page:page')?.get('name')).toBe('Harbour front'));
 
     // A participant's first visit: the page and the API answer, the board's socket does not sync.
-    const participant = await joinWorkshop(server, workshop.joinCode, 'citizen', 'Cecilie');
+    const participant = await joinWorkshop(started.server, workshop.joinCode, 'citizen', 'Cecilie');
     const context = await newContext();
     let serverReachable = false;
     const stalled: WebSocketRoute[] = [];
@@ -79,7 +68,7 @@ describe('the connection between a browser and its workshop', () => {
       });
     });
     const page = await context.newPage();
-    await page.goto(`${server.url}/w/${workshop.id}#token=${participant.token}`);
+    await page.goto(`${started.server.url}/w/${workshop.id}#token=${participant.token}`);
     await eventually(async () => expect(await statusText(page)).toBe('Connecting…'));
     await eventually(async () => expect(await page.getByText('Opening the board…').count()).toBe(1));
 
@@ -106,12 +95,12 @@ describe('the connection between a browser and its workshop', () => {
   });
 
   it('tells a participant when the workshop is deleted, stops connecting and erases the board from the browser', async () => {
-    const workshop = await createWorkshop(server, { title: 'Short-lived', language: 'en' });
-    const participant = await joinWorkshop(server, workshop.joinCode, 'employee', 'Dorte');
+    const workshop = await createWorkshop(started.server, { title: 'Short-lived', language: 'en' });
+    const participant = await joinWorkshop(started.server, workshop.joinCode, 'employee', 'Dorte');
     const page = await (await newContext()).newPage();
     const sockets: string[] = [];
     page.on('websocket', (ws) => sockets.push(ws.url()));
-    await page.goto(`${server.url}/w/${workshop.id}#token=${participant.token}`);
+    await page.goto(`${started.server.url}/w/${workshop.id}#token=${participant.token}`);
     await waitForCanvas(page);
     await eventually(async () => expect(await statusText(page)).toBe('Connected'));
     const database = `flet:${workshop.id}`;
@@ -119,7 +108,7 @@ describe('the connection between a browser and its workshop', () => {
     await eventually(async () => expect(await databases(page)).toContain(database));
     expect(await page.evaluate((key) => localStorage.getItem(key), tokenKey)).toBe(participant.token);
 
-    const response = await fetch(`${server.url}/api/workshops/${workshop.id}`, {
+    const response = await fetch(`${started.server.url}/api/workshops/${workshop.id}`, {
       method: 'DELETE',
       headers: { authorization: `Bearer ${workshop.facilitatorToken}` },
     });
@@ -142,8 +131,8 @@ describe('the connection between a browser and its workshop', () => {
   });
 
   it('finds out on reconnecting that the workshop was deleted while the browser was cut off, and stops', async () => {
-    const workshop = await createWorkshop(server, { title: 'Deleted while away', language: 'en' });
-    const participant = await joinWorkshop(server, workshop.joinCode, 'manager', 'Eskil');
+    const workshop = await createWorkshop(started.server, { title: 'Deleted while away', language: 'en' });
+    const participant = await joinWorkshop(started.server, workshop.joinCode, 'manager', 'Eskil');
     const context = await newContext();
     let cutOff = false;
     const open: WebSocketRoute[] = [];
@@ -158,7 +147,7 @@ describe('the connection between a browser and its workshop', () => {
       open.push(ws);
     });
     const page = await context.newPage();
-    await page.goto(`${server.url}/w/${workshop.id}#token=${participant.token}`);
+    await page.goto(`${started.server.url}/w/${workshop.id}#token=${participant.token}`);
     await waitForCanvas(page);
     await eventually(async () => expect(await statusText(page)).toBe('Connected'));
     const database = `flet:${workshop.id}`;
@@ -168,7 +157,7 @@ describe('the connection between a browser and its workshop', () => {
     cutOff = true;
     for (const ws of open.splice(0)) await ws.close({ code: 1001, reason: 'cut off' });
     await eventually(async () => expect(await statusText(page)).not.toBe('Connected'));
-    const response = await fetch(`${server.url}/api/workshops/${workshop.id}`, {
+    const response = await fetch(`${started.server.url}/api/workshops/${workshop.id}`, {
       method: 'DELETE',
       headers: { authorization: `Bearer ${workshop.facilitatorToken}` },
     });
@@ -187,7 +176,7 @@ describe('the connection between a browser and its workshop', () => {
   });
 
   it('makes no request to any host but Flet', () => {
-    expect(session.requests.foreign(server.url)).toEqual([]);
-    expect(session.requests.errors).toEqual([]);
+    expect(started.session.requests.foreign(started.server.url)).toEqual([]);
+    expect(started.session.requests.errors).toEqual([]);
   });
 });

@@ -1,9 +1,8 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eventually } from '../helpers/eventually';
-import { startServer, type RunningServer } from '../helpers/server';
 import { notesOn, waitForCanvas } from './boardPage';
-import { BrowserSession, screenshot } from './browser';
+import { screenshot, serverAndBrowser } from './browser';
 
 const NOTE_TEXT = 'A library bus for the settlements';
 /** Name of the function the pages call with each violation they see. */
@@ -18,8 +17,7 @@ interface Violation {
 }
 
 describe('the Content Security Policy in a browser', () => {
-  let server: RunningServer;
-  let session: BrowserSession;
+  const started = serverAndBrowser();
   const violations: Violation[] = [];
   const consoleMessages: string[] = [];
   let facilitator: Page;
@@ -29,7 +27,7 @@ describe('the Content Security Policy in a browser', () => {
 
   /** A browser context whose every page reports CSP violations, by event and in the console. */
   async function newPage(): Promise<Page> {
-    const context = await session.newContext();
+    const context = await started.session.newContext();
     await context.exposeBinding(REPORT_BINDING, ({ page }, violation: Omit<Violation, 'page'>) => {
       violations.push({ page: page.url(), ...violation });
     });
@@ -52,19 +50,10 @@ describe('the Content Security Policy in a browser', () => {
     await page.waitForLoadState('networkidle');
   }
 
-  beforeAll(async () => {
-    server = await startServer();
-    session = await BrowserSession.launch();
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await server?.stop();
-  });
 
   it('serves the start page under the policy, and a facilitator creates a workshop', async () => {
     facilitator = await newPage();
-    const response = await facilitator.goto(`${server.url}/`);
+    const response = await facilitator.goto(`${started.server.url}/`);
     const policy = response?.headers()['content-security-policy'] ?? '';
     expect(policy).toContain("script-src 'self';");
     expect(policy).not.toMatch(/unsafe-eval/);
@@ -128,14 +117,14 @@ describe('the Content Security Policy in a browser', () => {
   it('saw no violation of the policy on any of these pages', () => {
     expect(violations).toEqual([]);
     expect(consoleMessages).toEqual([]);
-    expect(session.requests.errors).toEqual([]);
+    expect(started.session.requests.errors).toEqual([]);
     // The pages did connect to the board's socket, which connect-src allows.
-    expect(session.requests.urls.some((url) => url.startsWith(`${server.url.replace(/^http/, 'ws')}/ws/`))).toBe(true);
+    expect(started.session.requests.urls.some((url) => url.startsWith(`${started.server.url.replace(/^http/, 'ws')}/ws/`))).toBe(true);
   });
 
   it('would have noticed one: an inline script is refused and reported', async () => {
     const page = await newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${started.server.url}/`);
     const before = violations.length;
     await page.evaluate(() => {
       const script = document.createElement('script');

@@ -1,32 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exporting } from '../../client/i18n/features/exporting';
 import { reports } from '../../client/i18n/features/reports';
 import { views } from '../../client/i18n/features/views';
 import { gatheringsOf } from '../../shared/domain/gatherings';
 import { createWorkshop } from '../helpers/api';
-import { startServer, type RunningServer } from '../helpers/server';
 import { connectClient } from '../helpers/yjsClient';
 import { audit, blocking, describeViolations, installAxe } from './axe';
 import { waitForCanvas } from './boardPage';
-import { BrowserSession, screenshot } from './browser';
+import { screenshot, serverAndBrowser } from './browser';
 
-let server: RunningServer;
-let session: BrowserSession;
-beforeAll(async () => {
-  server = await startServer();
-  session = await BrowserSession.launch();
-});
-afterAll(async () => {
-  await session?.close();
-  await server?.stop();
-});
+const started = serverAndBrowser();
 
 /** The report dialog, the narrative's downloads and the weave's (an empty workshop: the figure has no strand to focus) in Danish and Swedish on a touch phone, a laptop and a projector. */
 describe('the export views pass axe at every size', () => {
   for (const language of ['da', 'sv'] as const) {
     it(`in ${language}`, async () => {
-      const workshop = await createWorkshop(server, { title: language === 'da' ? 'Roller i Kerteminde' : 'Roller i Nynäshamn', language, template: 'roles-and-boundaries' });
-      const facilitator = connectClient(server, workshop.id, workshop.facilitatorToken);
+      const workshop = await createWorkshop(started.server, { title: language === 'da' ? 'Roller i Kerteminde' : 'Roller i Nynäshamn', language, template: 'roles-and-boundaries' });
+      const facilitator = connectClient(started.server, workshop.id, workshop.facilitatorToken);
       await facilitator.synced();
       const gathering = gatheringsOf(facilitator.doc)[0];
       facilitator.destroy();
@@ -36,10 +26,10 @@ describe('the export views pass axe at every size', () => {
         ['1280', { width: 1280, height: 800 }, false],
         ['1920', { width: 1920, height: 1080 }, false],
       ] as const) {
-        const context = await session.newContext({ viewport, hasTouch: touch, isMobile: touch });
+        const context = await started.session.newContext({ viewport, hasTouch: touch, isMobile: touch });
         await installAxe(context);
         const page = await context.newPage();
-        await page.goto(`${server.url}/w/${workshop.id}?view=canvas#token=${workshop.facilitatorToken}`);
+        await page.goto(`${started.server.url}/w/${workshop.id}?view=canvas#token=${workshop.facilitatorToken}`);
         await waitForCanvas(page);
         await page.getByRole('button', { name: views[language].panels.gatherings, exact: true }).click();
         const panel = page.getByRole('complementary', { name: views[language].panels.gatherings });

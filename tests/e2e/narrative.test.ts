@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addGathering } from '../../shared/domain/gatherings';
 import type { Group } from '../../shared/domain/groups';
 import { FACILITATOR } from '../../shared/domain/identity';
@@ -9,11 +9,10 @@ import { recordsOf } from '../../shared/schema';
 import { createWorkshop, joinWorkshop, type CreatedWorkshop, type JoinedWorkshop } from '../helpers/api';
 import { addGatheringNote } from '../helpers/board';
 import { eventually } from '../helpers/eventually';
-import { startServer, type RunningServer } from '../helpers/server';
 import { connectClient, type TestClient } from '../helpers/yjsClient';
 import { audit, blocking, describeViolations, installAxe } from './axe';
 import { waitForCanvas } from './boardPage';
-import { BrowserSession, screenshot } from './browser';
+import { screenshot, serverAndBrowser } from './browser';
 
 const THREAD = 'Boats all year';
 
@@ -23,17 +22,16 @@ function writeNote(client: TestClient, id: string, text: string, participant: Jo
 }
 
 describe('the narrative in the browser', () => {
-  let server: RunningServer;
-  let session: BrowserSession;
+  const started = serverAndBrowser();
   const socketsClosed = new Map<Page, number>();
 
   async function open(workshop: CreatedWorkshop, token: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
-    const context = await session.newContext({ viewport });
+    const context = await started.session.newContext({ viewport });
     await installAxe(context);
     const page = await context.newPage();
     socketsClosed.set(page, 0);
     page.on('websocket', (ws) => ws.on('close', () => socketsClosed.set(page, (socketsClosed.get(page) ?? 0) + 1)));
-    await page.goto(`${server.url}/w/${workshop.id}#token=${token}`);
+    await page.goto(`${started.server.url}/w/${workshop.id}#token=${token}`);
     await waitForCanvas(page);
     await page.getByRole('button', { name: 'Narrative', exact: true }).click();
     await page.locator('.narrative-text').waitFor({ timeout: 15_000 });
@@ -48,28 +46,19 @@ describe('the narrative in the browser', () => {
       return [...root.querySelectorAll('h2, p')].map((block) => block.textContent).join('\n');
     });
 
-  beforeAll(async () => {
-    server = await startServer();
-    session = await BrowserSession.launch();
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await server?.stop();
-  });
 
   it('the facilitator names an editor and weaves a thread; editor and facilitator type into the passage at once and both keep one text with its source links; a reader cannot type', async () => {
-    const workshop = await createWorkshop(server, { title: 'Vision 2030', language: 'en' });
-    const anna = await joinWorkshop(server, workshop.joinCode, 'citizen', 'Anna');
-    const bo = await joinWorkshop(server, workshop.joinCode, 'politician', 'Bo');
+    const workshop = await createWorkshop(started.server, { title: 'Vision 2030', language: 'en' });
+    const anna = await joinWorkshop(started.server, workshop.joinCode, 'citizen', 'Anna');
+    const bo = await joinWorkshop(started.server, workshop.joinCode, 'politician', 'Bo');
 
     // The process so far: two gatherings, notes from each, one thread through them.
-    const facilitator = connectClient(server, workshop.id, workshop.facilitatorToken);
+    const facilitator = connectClient(started.server, workshop.id, workshop.facilitatorToken);
     await facilitator.synced();
     const nuuk = addGathering(facilitator.doc, { title: 'Nuuk, 12 March', place: 'Nuuk' });
     const tasiilaq = addGathering(facilitator.doc, { title: 'Tasiilaq, 16 March', place: 'Tasiilaq' });
-    const annaClient = connectClient(server, workshop.id, anna.token);
-    const boClient = connectClient(server, workshop.id, bo.token);
+    const annaClient = connectClient(started.server, workshop.id, anna.token);
+    const boClient = connectClient(started.server, workshop.id, bo.token);
     await annaClient.synced();
     await boClient.synced();
     await eventually(() => expect(annaClient.doc.getMap('gatherings').size).toBe(2));
@@ -223,7 +212,7 @@ describe('the narrative in the browser', () => {
 
     // No one was refused anything.
     for (const page of [lead, annaPage, boPage]) expect(socketsClosed.get(page)).toBe(0);
-    expect(session.requests.errors).toEqual([]);
+    expect(started.session.requests.errors).toEqual([]);
 
     // axe: nothing serious or critical, for an editor, the facilitator and a reader.
     for (const page of [annaPage, lead, boPage]) {

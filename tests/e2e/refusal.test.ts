@@ -1,14 +1,13 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CLOSE_CODE } from '../../shared/protocol/closeCodes';
 import { recordsOf } from '../../shared/schema';
 import { createWorkshop, joinWorkshop } from '../helpers/api';
 import { eventually } from '../helpers/eventually';
-import { startServer, type RunningServer } from '../helpers/server';
 import { connectClient } from '../helpers/yjsClient';
 import { waitForCanvas } from './boardPage';
-import { BrowserSession, LAPTOP, screenshot } from './browser';
+import { LAPTOP, screenshot, serverAndBrowser } from './browser';
 
 const PHONE = { width: 390, height: 844 };
 const PROJECTOR = { width: 1920, height: 1080 };
@@ -25,11 +24,10 @@ function carriesForbiddenChange(message: string | Buffer): boolean {
 }
 
 describe('a board whose change the server refuses', () => {
-  let server: RunningServer;
-  let session: BrowserSession;
+  const started = serverAndBrowser();
 
   async function newContext(viewport = LAPTOP): Promise<BrowserContext> {
-    return session.newContext({ viewport });
+    return started.session.newContext({ viewport });
   }
 
   /**
@@ -37,9 +35,9 @@ describe('a board whose change the server refuses', () => {
    * to a workshop of its own, which the rules give to the facilitator.
    */
   async function serverRefusesForbiddenChanges(): Promise<boolean> {
-    const probe = await createWorkshop(server, { title: 'Probe', language: 'en' });
-    const participant = await joinWorkshop(server, probe.joinCode, 'other');
-    const client = connectClient(server, probe.id, participant.token, { reconnect: false });
+    const probe = await createWorkshop(started.server, { title: 'Probe', language: 'en' });
+    const participant = await joinWorkshop(started.server, probe.joinCode, 'other');
+    const client = connectClient(started.server, probe.id, participant.token, { reconnect: false });
     await client.synced();
     client.doc.transact(() => {
       const page = new Y.Map<unknown>();
@@ -53,21 +51,12 @@ describe('a board whose change the server refuses', () => {
     return refused;
   }
 
-  beforeAll(async () => {
-    server = await startServer();
-    session = await BrowserSession.launch();
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await server?.stop();
-  });
 
   it('says in a sentence in the board’s language that a change was refused, reloads, and never sends the refused change again', async () => {
     const gateInPlace = await serverRefusesForbiddenChanges();
     // Greenlandic falls back to Danish.
-    const workshop = await createWorkshop(server, { title: 'Nuuk', language: 'kl' });
-    const participant = await joinWorkshop(server, workshop.joinCode, 'citizen', 'Cecilie');
+    const workshop = await createWorkshop(started.server, { title: 'Nuuk', language: 'kl' });
+    const participant = await joinWorkshop(started.server, workshop.joinCode, 'citizen', 'Cecilie');
     const context = await newContext();
     // The page's socket goes through here. Frames carrying the forbidden change are counted;
     // when the server does not refuse them yet, this stands in for its gate: the frame is
@@ -88,7 +77,7 @@ describe('a board whose change the server refuses', () => {
       });
     });
     const page = await context.newPage();
-    await page.goto(`${server.url}/w/${workshop.id}?view=canvas#token=${participant.token}`);
+    await page.goto(`${started.server.url}/w/${workshop.id}?view=canvas#token=${participant.token}`);
     await waitForCanvas(page);
     await eventually(async () => expect(await page.locator('[data-status]').first().getAttribute('data-status')).toBe('connected'), {
       timeout: 15_000,
@@ -130,7 +119,7 @@ describe('a board whose change the server refuses', () => {
     // This browser's copy held the refused change; it was erased, so nothing sends it again.
     await page.waitForTimeout(2_000);
     expect(forbiddenFramesSent).toBe(1);
-    const observer = connectClient(server, workshop.id, workshop.facilitatorToken);
+    const observer = connectClient(started.server, workshop.id, workshop.facilitatorToken);
     await observer.synced();
     expect(recordsOf(observer.doc).has(FORBIDDEN_PAGE.id)).toBe(false);
     observer.destroy();
@@ -141,8 +130,8 @@ describe('a board whose change the server refuses', () => {
       ['phone', PHONE],
       ['projector-size', PROJECTOR],
     ] as const) {
-      const workshop = await createWorkshop(server, { title: 'Tasiilaq', language: 'da' });
-      const participant = await joinWorkshop(server, workshop.joinCode, 'employee');
+      const workshop = await createWorkshop(started.server, { title: 'Tasiilaq', language: 'da' });
+      const participant = await joinWorkshop(started.server, workshop.joinCode, 'employee');
       const context = await newContext(viewport);
       await context.routeWebSocket(/\/ws\//, (ws) => {
         const upstream = ws.connectToServer();
@@ -157,7 +146,7 @@ describe('a board whose change the server refuses', () => {
         });
       });
       const page: Page = await context.newPage();
-      await page.goto(`${server.url}/w/${workshop.id}?view=canvas#token=${participant.token}`);
+      await page.goto(`${started.server.url}/w/${workshop.id}?view=canvas#token=${participant.token}`);
       await waitForCanvas(page);
       await page.evaluate(() => {
         window.__fletEditor!.createShape({ type: 'geo', x: 100, y: 100 });
@@ -174,7 +163,7 @@ describe('a board whose change the server refuses', () => {
   });
 
   it('makes no request to any host but Flet, and no page error', () => {
-    expect(session.requests.foreign(server.url)).toEqual([]);
-    expect(session.requests.errors).toEqual([]);
+    expect(started.session.requests.foreign(started.server.url)).toEqual([]);
+    expect(started.session.requests.errors).toEqual([]);
   });
 });

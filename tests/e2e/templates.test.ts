@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import da from '../../client/i18n/da.json';
 import en from '../../client/i18n/en.json';
 import { templates as templateStrings } from '../../client/i18n/features/templates';
@@ -10,10 +10,9 @@ import { templatePlan } from '../../shared/domain/templates';
 import { createWorkshop } from '../helpers/api';
 import { eventually } from '../helpers/eventually';
 import { gatherings as gatheringStrings } from '../../client/i18n/features/gatherings';
-import { startServer, type RunningServer } from '../helpers/server';
 import { audit, blocking, describeViolations, installAxe } from './axe';
 import { waitForCanvas } from './boardPage';
-import { BrowserSession } from './browser';
+import { serverAndBrowser } from './browser';
 
 const UI = {
   da: { start: da.start, templates: templateStrings.da, agenda: viewStrings.da.panels.steps, locale: 'da-DK' },
@@ -34,14 +33,13 @@ const LABEL_KEYS = {
 const labelOf = (language: UiLanguage, template: Template) => UI[language].templates[LABEL_KEYS[template]].label;
 
 describe('templates on the start page', () => {
-  let server: RunningServer;
-  let session: BrowserSession;
+  const started = serverAndBrowser();
 
   async function startPage(language: UiLanguage, viewport = { width: 1280, height: 800 }): Promise<Page> {
-    const context = await session.newContext({ viewport, locale: UI[language].locale });
+    const context = await started.session.newContext({ viewport, locale: UI[language].locale });
     await installAxe(context);
     const page = await context.newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${started.server.url}/`);
     await page.getByRole('heading', { name: UI[language].start.createHeading }).waitFor();
     return page;
   }
@@ -56,15 +54,6 @@ describe('templates on the start page', () => {
         .map((shape) => (shape.props as { name: string }).name);
     });
 
-  beforeAll(async () => {
-    server = await startServer();
-    session = await BrowserSession.launch();
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await server?.stop();
-  });
 
   it.each(['da', 'en', 'sv'] as const)('offers the five templates by name in the %s start page, blank chosen', async (language) => {
     const page = await startPage(language);
@@ -140,10 +129,10 @@ describe('templates on the start page', () => {
   });
 
   it('a gathering added later takes the template’s agenda when the facilitator leaves it ticked', async () => {
-    const workshop = await createWorkshop(server, { title: 'Vision', language: 'da', template: 'vision-gathering' });
-    const context = await session.newContext({ viewport: { width: 1280, height: 800 }, locale: 'da-DK' });
+    const workshop = await createWorkshop(started.server, { title: 'Vision', language: 'da', template: 'vision-gathering' });
+    const context = await started.session.newContext({ viewport: { width: 1280, height: 800 }, locale: 'da-DK' });
     const page = await context.newPage();
-    await page.goto(`${server.url}/w/${workshop.id}#token=${workshop.facilitatorToken}`);
+    await page.goto(`${started.server.url}/w/${workshop.id}#token=${workshop.facilitatorToken}`);
     await waitForCanvas(page);
     const strings = gatheringStrings.da;
     const planned = templatePlan('vision-gathering', 'da').gatherings[0].steps.map((step) => step.title);
