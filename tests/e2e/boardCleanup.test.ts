@@ -4,11 +4,10 @@ import { addGathering } from '../../shared/domain/gatherings';
 import { createWorkshop, joinWorkshop, type CreatedWorkshop } from '../helpers/api';
 import { addNote } from '../helpers/board';
 import { eventually } from '../helpers/eventually';
-import { startServer, type RunningServer } from '../helpers/server';
 import { connectClient, type TestClient } from '../helpers/yjsClient';
 import { audit, blocking, describeViolations, installAxe } from './axe';
 import { waitForCanvas } from './boardPage';
-import { BrowserSession, screenshot } from './browser';
+import { screenshot, serverAndBrowser } from './browser';
 
 const GATHERING = 'Samling i Nuuk';
 /** Notes far from where a page's camera starts, as notes placed on a big screen end up. */
@@ -36,16 +35,15 @@ async function boxOf(locator: Locator): Promise<Box> {
 }
 
 describe('the board, cleaned up (a Danish board)', () => {
-  let server: RunningServer;
-  let session: BrowserSession;
+  const started = serverAndBrowser();
   let workshop: CreatedWorkshop;
   let facilitatorDoc: TestClient;
 
   async function open(token: string, viewport: { width: number; height: number }, board: 'w' | 'p' = 'w'): Promise<Page> {
-    const context = await session.newContext({ viewport, locale: 'da-DK' });
+    const context = await started.session.newContext({ viewport, locale: 'da-DK' });
     await installAxe(context);
     const page = await context.newPage();
-    await page.goto(`${server.url}/${board}/${workshop.id}?view=canvas#token=${token}`);
+    await page.goto(`${started.server.url}/${board}/${workshop.id}?view=canvas#token=${token}`);
     await waitForCanvas(page);
     // The projector shows its connection only when it is not connected.
     if (board === 'w') {
@@ -75,10 +73,8 @@ describe('the board, cleaned up (a Danish board)', () => {
   }
 
   beforeAll(async () => {
-    server = await startServer();
-    session = await BrowserSession.launch();
-    workshop = await createWorkshop(server, { title: 'Visionsværksted', language: 'da' });
-    facilitatorDoc = connectClient(server, workshop.id, workshop.facilitatorToken);
+    workshop = await createWorkshop(started.server, { title: 'Visionsværksted', language: 'da' });
+    facilitatorDoc = connectClient(started.server, workshop.id, workshop.facilitatorToken);
     await facilitatorDoc.synced();
     // The first gathering takes the page the board started with, where the notes are.
     addGathering(facilitatorDoc.doc, { title: GATHERING, place: 'Nuuk' });
@@ -87,8 +83,6 @@ describe('the board, cleaned up (a Danish board)', () => {
 
   afterAll(async () => {
     facilitatorDoc?.destroy();
-    await session?.close();
-    await server?.stop();
   });
 
   it("has no tldraw language menu or embeds, and its page is the gathering's, named in Danish", async () => {
@@ -131,7 +125,7 @@ describe('the board, cleaned up (a Danish board)', () => {
   it("leaves tldraw's licence badge as tldraw shows it without a licence key, uncovered by the board's own chrome", async () => {
     // The badge goes only with a key (TLDRAW_LICENSE_KEY at build time): tldraw's licence
     // forbids hiding or altering it, so the board must not cover it either.
-    const cy = await joinWorkshop(server, workshop.joinCode, 'business', 'Cy');
+    const cy = await joinWorkshop(started.server, workshop.joinCode, 'business', 'Cy');
     for (const [token, viewport, board] of [
       [workshop.facilitatorToken, { width: 1280, height: 800 }, 'w'],
       [cy.token, { width: 390, height: 844 }, 'w'],
@@ -192,7 +186,7 @@ describe('the board, cleaned up (a Danish board)', () => {
   });
 
   it("offers a participant their own group's colour alone, whatever they draw", async () => {
-    const anna = await joinWorkshop(server, workshop.joinCode, 'citizen', 'Anna');
+    const anna = await joinWorkshop(started.server, workshop.joinCode, 'citizen', 'Anna');
     const page = await open(anna.token, { width: 1280, height: 800 });
     await page.getByTestId('canvas').first().locator('.tl-canvas').click({ position: { x: 400, y: 300 } });
     for (const tool of ['r', 'd', 'n']) {
@@ -206,7 +200,7 @@ describe('the board, cleaned up (a Danish board)', () => {
   });
 
   it('a phone opens on the notes, and the group legend, folded, covers none of them', async () => {
-    const bo = await joinWorkshop(server, workshop.joinCode, 'employee', 'Bo');
+    const bo = await joinWorkshop(started.server, workshop.joinCode, 'employee', 'Bo');
     const phone = await open(bo.token, { width: 390, height: 844 });
     const notes = await eventually(() => notesInView(phone));
 

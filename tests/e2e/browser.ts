@@ -113,7 +113,8 @@ export interface ServerAndBrowser {
 
 /**
  * Starts a real server and one Chromium before the calling file's (or describe block's)
- * tests and stops both after them. Hooks registered after this one see both started.
+ * tests and stops both after them. Hooks registered after this one run with both started, and
+ * their afterAll runs before both stop (vitest runs after-hooks in reverse order).
  */
 export function serverAndBrowser(): ServerAndBrowser {
   const started = {} as ServerAndBrowser;

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addGathering } from '../../shared/domain/gatherings';
 import type { Group } from '../../shared/domain/groups';
 import { FACILITATOR } from '../../shared/domain/identity';
@@ -9,12 +9,11 @@ import { narrativeOf, recordsOf } from '../../shared/schema';
 import { createWorkshop, joinWorkshop, type CreatedWorkshop, type JoinedWorkshop } from '../helpers/api';
 import { addGatheringNote } from '../helpers/board';
 import { eventually } from '../helpers/eventually';
-import { startServer, type RunningServer } from '../helpers/server';
 import { connectClient, type TestClient } from '../helpers/yjsClient';
 import { heading, passage } from '../helpers/narrative';
 import { audit, blocking, describeViolations, installAxe } from './axe';
 import { waitForCanvas } from './boardPage';
-import { BrowserSession, screenshot } from './browser';
+import { screenshot, serverAndBrowser } from './browser';
 import { addressOf, downloadBy, keep, readMarkdown, wordsOf, type Downloaded } from './downloads';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -25,16 +24,15 @@ function writeNote(client: TestClient, id: string, text: string, participant: Jo
 }
 
 describe('exporting from the interface', () => {
-  let server: RunningServer;
-  let session: BrowserSession;
+  const started = serverAndBrowser();
   let workshop: CreatedWorkshop;
   let tasiilaqPageId: string;
 
   async function open(token: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
-    const context = await session.newContext({ viewport, acceptDownloads: true });
+    const context = await started.session.newContext({ viewport, acceptDownloads: true });
     await installAxe(context);
     const page = await context.newPage();
-    await page.goto(`${server.url}/w/${workshop.id}#token=${token}`);
+    await page.goto(`${started.server.url}/w/${workshop.id}#token=${token}`);
     await waitForCanvas(page);
     await page.getByRole('button', { name: 'Narrative', exact: true }).click();
     await page.locator('.narrative-text').waitFor({ timeout: 15_000 });
@@ -42,12 +40,10 @@ describe('exporting from the interface', () => {
   }
 
   beforeAll(async () => {
-    server = await startServer();
-    session = await BrowserSession.launch();
-    workshop = await createWorkshop(server, { title: 'Vision 2030', language: 'en' });
-    const anna = await joinWorkshop(server, workshop.joinCode, 'citizen', 'Anna');
-    const facilitator = connectClient(server, workshop.id, workshop.facilitatorToken);
-    const annaClient = connectClient(server, workshop.id, anna.token);
+    workshop = await createWorkshop(started.server, { title: 'Vision 2030', language: 'en' });
+    const anna = await joinWorkshop(started.server, workshop.joinCode, 'citizen', 'Anna');
+    const facilitator = connectClient(started.server, workshop.id, workshop.facilitatorToken);
+    const annaClient = connectClient(started.server, workshop.id, anna.token);
     await Promise.all([facilitator.synced(), annaClient.synced()]);
     const nuuk = addGathering(facilitator.doc, { title: 'First gathering', place: 'Nuuk', date: '2025-03-12' });
     const tasiilaq = addGathering(facilitator.doc, { title: 'Second gathering', place: 'Tasiilaq', date: '2025-03-16' });
@@ -62,15 +58,10 @@ describe('exporting from the interface', () => {
       passage('passage:1', thread, 'Hunting binds the towns together.', [{ noteId: 'shape:boats', text: 'Boats all year' }]),
     ]);
     // Once a second client has it, the server has stored it.
-    const reader = connectClient(server, workshop.id, workshop.facilitatorToken, { reconnect: false });
+    const reader = connectClient(started.server, workshop.id, workshop.facilitatorToken, { reconnect: false });
     await reader.synced();
     await eventually(() => expect(narrativeOf(reader.doc).length === 2).toBe(true));
     for (const client of [reader, annaClient, facilitator]) client.destroy();
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await server?.stop();
   });
 
   it('the facilitator downloads the narrative as Markdown and as Word, and finds its text and provenance in both', async () => {
@@ -132,7 +123,7 @@ describe('exporting from the interface', () => {
     await screenshot(reader, 'export-html-narrative');
 
     // On the board: the note's words, drawn as text on the gathering's page.
-    await page.goto(`${server.url}/w/${workshop.id}?view=canvas#token=${workshop.facilitatorToken}`);
+    await page.goto(`${started.server.url}/w/${workshop.id}?view=canvas#token=${workshop.facilitatorToken}`);
     await waitForCanvas(page);
     await page.evaluate((pageId) => {
       window.__fletEditor!.setCurrentPage(pageId as never);
@@ -169,7 +160,7 @@ describe('exporting from the interface', () => {
   });
 
   it('offers no export to a participant', async () => {
-    const bo = await joinWorkshop(server, workshop.joinCode, 'politician', 'Bo');
+    const bo = await joinWorkshop(started.server, workshop.joinCode, 'politician', 'Bo');
     const page = await open(bo.token);
     await page.getByRole('heading', { name: 'Narrative' }).waitFor();
     expect(await page.getByRole('button', { name: /^Download/ }).count()).toBe(0);

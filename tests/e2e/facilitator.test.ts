@@ -1,13 +1,12 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { joinWorkshop, type JoinedWorkshop } from '../helpers/api';
 import { eventually } from '../helpers/eventually';
 import { connectClient } from '../helpers/yjsClient';
 import { startThread } from '../../shared/domain/threads';
-import { startServer, type RunningServer } from '../helpers/server';
 import { audit, blocking, describeViolations, installAxe } from './axe';
 import { notesOn, waitForCanvas } from './boardPage';
-import { BrowserSession } from './browser';
+import { serverAndBrowser } from './browser';
 
 const TITLE = 'Kerteminde: keep, start, leave behind';
 const ANNAS_NOTE = 'Keep the harbour festival';
@@ -83,8 +82,7 @@ async function openPanel(page: Page, name: string): Promise<ReturnType<Page['get
 }
 
 describe('the facilitator', () => {
-  let server: RunningServer;
-  let session: BrowserSession;
+  const started = serverAndBrowser();
   let home: BrowserContext;
   let facilitator: Page;
   let workshopId: string;
@@ -97,28 +95,21 @@ describe('the facilitator', () => {
   let annasNoteId: string;
 
   async function openBoard(token: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
-    const context = await session.newContext({ viewport });
+    const context = await started.session.newContext({ viewport });
     const page = await context.newPage();
-    await page.goto(`${server.url}/w/${workshopId}#token=${token}`);
+    await page.goto(`${started.server.url}/w/${workshopId}#token=${token}`);
     await connected(page);
     return page;
   }
 
   beforeAll(async () => {
-    server = await startServer();
-    session = await BrowserSession.launch();
-    home = await session.newContext();
+    home = await started.session.newContext();
     await installAxe(home);
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await server?.stop();
   });
 
   it('the start page lists a workshop created in this browser and reopens it', async () => {
     facilitator = await home.newPage();
-    await facilitator.goto(server.url);
+    await facilitator.goto(started.server.url);
     // Nothing facilitated here yet: no list.
     await facilitator.getByRole('heading', { name: 'Start a workshop' }).waitFor();
     expect(await facilitator.getByRole('heading', { name: 'Your workshops' }).count()).toBe(0);
@@ -130,7 +121,7 @@ describe('the facilitator', () => {
     joinCode = (await facilitator.getByTestId('join-code').textContent())!.trim();
     projectorUrl = (await facilitator.getByTestId('projector-link').getAttribute('href'))!;
 
-    await facilitator.goto(server.url);
+    await facilitator.goto(started.server.url);
     const mine = facilitator.getByRole('region', { name: 'Your workshops' });
     await mine.waitFor();
     const today = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' }).format(new Date());
@@ -157,7 +148,7 @@ describe('the facilitator', () => {
     await shot(facilitator, 'share-link-laptop');
 
     // A second computer: nothing of this browser's, only the link, on a phone-sized screen.
-    const second = await session.newContext({ viewport: PHONE });
+    const second = await started.session.newContext({ viewport: PHONE });
     await installAxe(second);
     const page = await second.newPage();
     await page.goto(link);
@@ -168,15 +159,15 @@ describe('the facilitator', () => {
     await page.getByRole('heading', { name: 'Invite participants' }).waitFor();
     await page.getByRole('navigation').getByRole('button', { name: 'Moderation' }).waitFor();
     // It is remembered there too, to reopen from the start page.
-    await page.goto(server.url);
+    await page.goto(started.server.url);
     await page.getByRole('region', { name: 'Your workshops' }).getByText(TITLE).waitFor();
     await shot(page, 'start-phone', true);
     await page.close();
   });
 
   it('a locked note cannot be moved by a participant', async () => {
-    annaJoin = await joinWorkshop(server, joinCode, 'citizen', 'Anna');
-    const boJoin = await joinWorkshop(server, joinCode, 'politician', 'Bo');
+    annaJoin = await joinWorkshop(started.server, joinCode, 'citizen', 'Anna');
+    const boJoin = await joinWorkshop(started.server, joinCode, 'politician', 'Bo');
     anna = await openBoard(annaJoin.token);
     bo = await openBoard(boJoin.token);
     annasNoteId = await writeNote(anna, ANNAS_NOTE, { x: 0.45, y: 0.45 });
@@ -212,14 +203,14 @@ describe('the facilitator', () => {
   });
 
   it("hiding a note removes it from the projector and another participant's board; its author sees it marked hidden; bringing it back", async () => {
-    const context = await session.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await started.session.newContext({ viewport: { width: 1280, height: 800 } });
     projector = await context.newPage();
     await projector.goto(projectorUrl);
     await waitForCanvas(projector);
     await eventually(async () => expect(await drawnNote(projector, ANNAS_NOTE).count()).toBe(1), { timeout: 15_000 });
     await eventually(async () => expect(await drawnNote(bo, ANNAS_NOTE).count()).toBe(1));
     // Anna's note is in a thread of hers: its strand on the projector would show where it is.
-    const annasClient = connectClient(server, workshopId, annaJoin.token);
+    const annasClient = connectClient(started.server, workshopId, annaJoin.token);
     await annasClient.synced();
     const threadId = startThread(
       annasClient.doc,
@@ -329,8 +320,8 @@ describe('the facilitator', () => {
 
     // Anna's open board says it is gone, and so does the join link for someone new.
     await anna.getByText('This workshop does not exist any more.').waitFor({ timeout: 15_000 });
-    const newcomer = await (await session.newContext()).newPage();
-    await newcomer.goto(`${server.url}/join/${joinCode}`);
+    const newcomer = await (await started.session.newContext()).newPage();
+    await newcomer.goto(`${started.server.url}/join/${joinCode}`);
     await newcomer.getByRole('radio', { name: 'Citizen' }).check();
     await newcomer.getByRole('button', { name: 'Join the board' }).click();
     await newcomer.getByText(`There is no workshop with the code ${joinCode}`).waitFor();

@@ -1,30 +1,28 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { gatheringsOf } from '../../shared/domain/gatherings';
 import { recordsOf } from '../../shared/schema';
 import { createWorkshop, joinWorkshop, type CreatedWorkshop } from '../helpers/api';
 import { eventually } from '../helpers/eventually';
-import { startServer, type RunningServer } from '../helpers/server';
 import { connectClient } from '../helpers/yjsClient';
 import { audit, blocking, describeViolations, installAxe } from './axe';
 import { notesOn, waitForCanvas } from './boardPage';
-import { BrowserSession, screenshot } from './browser';
+import { screenshot, serverAndBrowser } from './browser';
 
 const NOTE_TEXT = 'Harbour path lit all winter';
 
 describe('gatherings on the board', () => {
-  let server: RunningServer;
-  let session: BrowserSession;
+  const started = serverAndBrowser();
   let workshop: CreatedWorkshop;
   let facilitator: Page;
   let bo: Page;
   let anna: Page;
 
   async function open(token: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
-    const context = await session.newContext({ viewport });
+    const context = await started.session.newContext({ viewport });
     await installAxe(context);
     const page = await context.newPage();
-    await page.goto(`${server.url}/w/${workshop.id}?view=canvas#token=${token}`);
+    await page.goto(`${started.server.url}/w/${workshop.id}?view=canvas#token=${token}`);
     await waitForCanvas(page);
     await eventually(async () => expect(await page.locator('[data-status]').first().getAttribute('data-status')).toBe('connected'), {
       timeout: 15_000,
@@ -36,7 +34,7 @@ describe('gatherings on the board', () => {
   const here = (page: Page) => page.getByTestId('gathering-here');
   const pageOf = (page: Page) => page.evaluate(() => window.__fletEditor!.getCurrentPageId() as string);
   const gatheringsSeen = async () => {
-    const observer = connectClient(server, workshop.id, workshop.facilitatorToken);
+    const observer = connectClient(started.server, workshop.id, workshop.facilitatorToken);
     await observer.synced();
     const list = gatheringsOf(observer.doc);
     observer.destroy();
@@ -53,14 +51,7 @@ describe('gatherings on the board', () => {
   }
 
   beforeAll(async () => {
-    server = await startServer();
-    session = await BrowserSession.launch();
-    workshop = await createWorkshop(server, { title: 'Sermersooq vision', language: 'en' });
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await server?.stop();
+    workshop = await createWorkshop(started.server, { title: 'Sermersooq vision', language: 'en' });
   });
 
   it('the facilitator sets up Nuuk, Tasiilaq and Paamiut through the gatherings panel', async () => {
@@ -130,7 +121,7 @@ describe('gatherings on the board', () => {
   });
 
   it('a participant opens on the current gathering, switches in one click, and the note written there names that gathering', async () => {
-    const boJoin = await joinWorkshop(server, workshop.joinCode, 'citizen', 'Bo');
+    const boJoin = await joinWorkshop(started.server, workshop.joinCode, 'citizen', 'Bo');
     bo = await open(boJoin.token);
     const gatherings = await gatheringsSeen();
     const [nuuk, tasiilaq] = gatherings;
@@ -159,7 +150,7 @@ describe('gatherings on the board', () => {
     expect(note.meta.gatheringId).toBe(tasiilaq.id);
     expect(note.pageId).toBe(tasiilaq.pageId);
     // As the server stored it.
-    const observer = connectClient(server, workshop.id, workshop.facilitatorToken);
+    const observer = connectClient(started.server, workshop.id, workshop.facilitatorToken);
     await observer.synced();
     expect((recordsOf(observer.doc).get(note.id)?.get('meta') as { gatheringId?: string }).gatheringId).toBe(tasiilaq.id);
     observer.destroy();
@@ -167,7 +158,7 @@ describe('gatherings on the board', () => {
   });
 
   it('when the facilitator makes another gathering current, those on the old one move with it and the others are offered the way', async () => {
-    const annaJoin = await joinWorkshop(server, workshop.joinCode, 'employee', 'Anna');
+    const annaJoin = await joinWorkshop(started.server, workshop.joinCode, 'employee', 'Anna');
     anna = await open(annaJoin.token, { width: 390, height: 844 });
     const [nuuk, , paamiut] = await gatheringsSeen();
     expect(await pageOf(anna)).toBe(nuuk.pageId);
@@ -236,7 +227,7 @@ describe('gatherings on the board', () => {
   });
 
   it('makes no request to any host but Flet, and no page error', () => {
-    expect(session.requests.foreign(server.url)).toEqual([]);
-    expect(session.requests.errors).toEqual([]);
+    expect(started.session.requests.foreign(started.server.url)).toEqual([]);
+    expect(started.session.requests.errors).toEqual([]);
   });
 });

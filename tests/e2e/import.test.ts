@@ -1,13 +1,12 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addGathering } from '../../shared/domain/gatherings';
 import { createWorkshop, joinWorkshop, type CreatedWorkshop } from '../helpers/api';
 import { eventually } from '../helpers/eventually';
-import { startServer, type RunningServer } from '../helpers/server';
 import { connectClient } from '../helpers/yjsClient';
 import { audit, blocking, describeViolations, installAxe } from './axe';
 import { notesOn, waitForCanvas } from './boardPage';
-import { BrowserSession, screenshot } from './browser';
+import { screenshot, serverAndBrowser } from './browser';
 
 /**
  * The facilitator imports statements collected before the workshop from a CSV file in the
@@ -24,18 +23,17 @@ declare global {
 }
 
 describe('importing statements collected beforehand', () => {
-  let server: RunningServer;
-  let session: BrowserSession;
+  const started = serverAndBrowser();
   let workshop: CreatedWorkshop;
   let facilitator: Page;
   let participant: Page;
   let nuukPage = '';
 
   async function open(token: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
-    const context = await session.newContext({ viewport });
+    const context = await started.session.newContext({ viewport });
     await installAxe(context);
     const page = await context.newPage();
-    await page.goto(`${server.url}/w/${workshop.id}?view=canvas#token=${token}`);
+    await page.goto(`${started.server.url}/w/${workshop.id}?view=canvas#token=${token}`);
     await waitForCanvas(page);
     await eventually(async () => expect(await page.locator('[data-status]').first().getAttribute('data-status')).toBe('connected'), {
       timeout: 15_000,
@@ -52,17 +50,15 @@ describe('importing statements collected beforehand', () => {
   }
 
   beforeAll(async () => {
-    server = await startServer();
-    session = await BrowserSession.launch();
-    workshop = await createWorkshop(server, { title: 'Interviews before Nuuk', language: 'en' });
-    const setUp = connectClient(server, workshop.id, workshop.facilitatorToken, { reconnect: false });
+    workshop = await createWorkshop(started.server, { title: 'Interviews before Nuuk', language: 'en' });
+    const setUp = connectClient(started.server, workshop.id, workshop.facilitatorToken, { reconnect: false });
     await setUp.synced();
     setUp.doc.transact(() => {
       nuukPage = addGathering(setUp.doc, { title: 'Nuuk' }).pageId;
       addGathering(setUp.doc, { title: 'Tasiilaq' });
     });
     await eventually(async () => {
-      const check = connectClient(server, workshop.id, workshop.facilitatorToken, { reconnect: false });
+      const check = connectClient(started.server, workshop.id, workshop.facilitatorToken, { reconnect: false });
       await check.synced();
       const seen = check.doc.getMap('gatherings').size;
       check.destroy();
@@ -71,14 +67,9 @@ describe('importing statements collected beforehand', () => {
     setUp.destroy();
   });
 
-  afterAll(async () => {
-    await session?.close();
-    await server?.stop();
-  });
-
   it('names the wrong line of a malformed file, and imports nothing', async () => {
     facilitator = await open(workshop.facilitatorToken);
-    const participantJoin = await joinWorkshop(server, workshop.joinCode, 'citizen', 'Bo');
+    const participantJoin = await joinWorkshop(started.server, workshop.joinCode, 'citizen', 'Bo');
     participant = await open(participantJoin.token);
     await facilitator.getByRole('button', { name: 'Gatherings', exact: true }).click();
     await panelOf(facilitator).getByRole('heading', { name: 'Import statements collected beforehand' }).waitFor();

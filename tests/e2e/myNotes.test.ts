@@ -8,11 +8,10 @@ import { gatheringsMapOf, narrativeOf, recordsOf } from '../../shared/schema';
 import { createWorkshop, joinWorkshop, type CreatedWorkshop, type JoinedWorkshop } from '../helpers/api';
 import { noteRecord } from '../helpers/board';
 import { eventually } from '../helpers/eventually';
-import { startServer, type RunningServer } from '../helpers/server';
 import { connectClient, type TestClient } from '../helpers/yjsClient';
 import { audit, blocking, describeViolations, installAxe } from './axe';
 import { waitForCanvas } from './boardPage';
-import { BrowserSession, screenshot } from './browser';
+import { screenshot, serverAndBrowser } from './browser';
 
 const PHONE = { width: 390, height: 844 };
 const PROJECTOR = { width: 1920, height: 1080 };
@@ -54,29 +53,26 @@ function weaveInto(doc: Y.Doc, heading: string, threadId: string, quote: { noteI
 }
 
 describe('where did my note go', () => {
-  let server: RunningServer;
-  let session: BrowserSession;
+  const started = serverAndBrowser();
   let workshop: CreatedWorkshop;
   let anna: JoinedWorkshop;
   const clients: TestClient[] = [];
   const noteIds: Record<string, string> = {};
 
   async function openAsAnna(viewport = { width: 1280, height: 800 }): Promise<Page> {
-    const context = await session.newContext({ viewport });
+    const context = await started.session.newContext({ viewport });
     await installAxe(context);
     const page = await context.newPage();
-    await page.goto(`${server.url}/w/${workshop.id}?view=canvas#token=${anna.token}`);
+    await page.goto(`${started.server.url}/w/${workshop.id}?view=canvas#token=${anna.token}`);
     await waitForCanvas(page);
     return page;
   }
 
   beforeAll(async () => {
-    server = await startServer();
-    session = await BrowserSession.launch();
-    workshop = await createWorkshop(server, { title: 'Vision Sermersooq', language: 'en' });
-    anna = await joinWorkshop(server, workshop.joinCode, 'citizen', 'Anna');
-    const facilitator = connectClient(server, workshop.id, workshop.facilitatorToken);
-    const annasClient = connectClient(server, workshop.id, anna.token);
+    workshop = await createWorkshop(started.server, { title: 'Vision Sermersooq', language: 'en' });
+    anna = await joinWorkshop(started.server, workshop.joinCode, 'citizen', 'Anna');
+    const facilitator = connectClient(started.server, workshop.id, workshop.facilitatorToken);
+    const annasClient = connectClient(started.server, workshop.id, anna.token);
     clients.push(facilitator, annasClient);
     await facilitator.synced();
     await annasClient.synced();
@@ -98,8 +94,6 @@ describe('where did my note go', () => {
 
   afterAll(async () => {
     for (const client of clients) client.destroy();
-    await session?.close();
-    await server?.stop();
   });
 
   it("shows a participant, in one click, each of their notes with its thread and its passage of the narrative", async () => {
@@ -138,10 +132,10 @@ describe('where did my note go', () => {
   });
 
   it('tells a participant without notes what the panel will show', async () => {
-    const bo = await joinWorkshop(server, workshop.joinCode, 'business', 'Bo');
-    const context = await session.newContext();
+    const bo = await joinWorkshop(started.server, workshop.joinCode, 'business', 'Bo');
+    const context = await started.session.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}/w/${workshop.id}?view=canvas#token=${bo.token}`);
+    await page.goto(`${started.server.url}/w/${workshop.id}?view=canvas#token=${bo.token}`);
     await waitForCanvas(page);
     await page.getByRole('button', { name: 'Where did my note go?' }).click();
     await page

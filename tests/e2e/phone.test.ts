@@ -8,10 +8,9 @@ import { addStep, setCurrentStep, setStepPrivate, type Step } from '../../shared
 import { closeVote, openVote, voteOf } from '../../shared/domain/votes';
 import { createWorkshop, joinWorkshop, type CreatedWorkshop } from '../helpers/api';
 import { eventually } from '../helpers/eventually';
-import { startServer, type RunningServer } from '../helpers/server';
 import { connectClient, type TestClient } from '../helpers/yjsClient';
 import { notesOn, waitForCanvas } from './boardPage';
-import { BrowserSession } from './browser';
+import { serverAndBrowser } from './browser';
 
 const PHONE = { width: 390, height: 844 };
 const PROJECTOR = { width: 1920, height: 1080 };
@@ -21,8 +20,7 @@ const SECOND_PROMPT = 'Where should Nuuk be in 2040?';
 const CANVAS_CHUNK = /\/assets\/BoardPage-[^/]+\.js$/;
 
 describe('the phone view: a participant writes without the canvas', () => {
-  let server: RunningServer;
-  let session: BrowserSession;
+  const started = serverAndBrowser();
   let workshop: CreatedWorkshop;
   let observer: TestClient;
   let facilitator: Page;
@@ -33,10 +31,8 @@ describe('the phone view: a participant writes without the canvas', () => {
   const phoneRequests: string[] = [];
 
   beforeAll(async () => {
-    server = await startServer();
-    session = await BrowserSession.launch();
-    workshop = await createWorkshop(server, { title: 'Sermersooq vision', language: 'en' });
-    observer = connectClient(server, workshop.id, workshop.facilitatorToken);
+    workshop = await createWorkshop(started.server, { title: 'Sermersooq vision', language: 'en' });
+    observer = connectClient(started.server, workshop.id, workshop.facilitatorToken);
     await observer.synced();
     const gathering = addGathering(observer.doc, { title: 'Nuuk', place: 'Nuuk', date: '2025-03-12' });
     first = addStep(observer.doc, gathering.id, { title: 'This place', prompt: FIRST_PROMPT, durationSec: 300 });
@@ -44,26 +40,24 @@ describe('the phone view: a participant writes without the canvas', () => {
     setCurrentStep(observer.doc, first.id);
     await eventually(() => expect(gatheringsOf(observer.doc)).toHaveLength(1));
 
-    const laptop = await session.newContext();
+    const laptop = await started.session.newContext();
     facilitator = await laptop.newPage();
-    await facilitator.goto(`${server.url}/w/${workshop.id}#token=${workshop.facilitatorToken}`);
+    await facilitator.goto(`${started.server.url}/w/${workshop.id}#token=${workshop.facilitatorToken}`);
     await waitForCanvas(facilitator);
   });
 
   afterAll(async () => {
     observer?.destroy();
-    await session?.close();
-    await server?.stop();
   });
 
   const live = () => phone.locator('.phone-told');
   const noteOnCanvas = async (text: string) => (await notesOn(facilitator)).find((note) => note.text === text);
 
   it('a phone that scans the QR code joins and gets the simple view, without the canvas code', async () => {
-    phoneContext = await session.newContext({ viewport: PHONE, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+    phoneContext = await started.session.newContext({ viewport: PHONE, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
     phoneContext.on('request', (request) => phoneRequests.push(request.url()));
     phone = await phoneContext.newPage();
-    await phone.goto(`${server.url}/join/${workshop.joinCode}`);
+    await phone.goto(`${started.server.url}/join/${workshop.joinCode}`);
     await phone.getByLabel('Your name (optional)').fill('Aviaja');
     await phone.getByLabel('Citizen').check();
     await phone.getByRole('button', { name: 'Join the board' }).click();
@@ -187,7 +181,7 @@ describe('the phone view: a participant writes without the canvas', () => {
 
     closeVote(observer.doc, voteId);
     await vote.getByText('The vote is closed: your dots count as they are.').waitFor();
-    const response = await fetch(`${server.url}/api/workshops/${workshop.id}/votes/${voteId}/reveal`, {
+    const response = await fetch(`${started.server.url}/api/workshops/${workshop.id}/votes/${voteId}/reveal`, {
       method: 'POST',
       headers: { authorization: `Bearer ${workshop.facilitatorToken}` },
     });
@@ -216,7 +210,7 @@ describe('the phone view: a participant writes without the canvas', () => {
     await phone.screenshot({ path: '/tmp/phone-private-390x844.png' });
     expect(processNotesOf(observer.doc).some((note) => note.text === 'The old fish factory')).toBe(false);
 
-    const response = await fetch(`${server.url}/api/workshops/${workshop.id}/steps/${first.id}/reveal`, {
+    const response = await fetch(`${started.server.url}/api/workshops/${workshop.id}/steps/${first.id}/reveal`, {
       method: 'POST',
       headers: { authorization: `Bearer ${workshop.facilitatorToken}`, 'content-type': 'application/json' },
       body: JSON.stringify({ anonymous: false }),
@@ -265,17 +259,17 @@ describe('the phone view: a participant writes without the canvas', () => {
     expect(overflow).toBe(0);
     await phone.screenshot({ path: '/tmp/phone-320x640.png' });
 
-    const wide = await session.newContext({ viewport: PROJECTOR });
+    const wide = await started.session.newContext({ viewport: PROJECTOR });
     const page = await wide.newPage();
     // The same participant's browser state, on a big screen that chose the simple view.
     const state = await phoneContext.storageState();
     await wide.addCookies(state.cookies);
-    await page.goto(`${server.url}/`);
+    await page.goto(`${started.server.url}/`);
     await page.evaluate((origins) => {
       for (const origin of origins) for (const item of origin.localStorage) localStorage.setItem(item.name, item.value);
     }, state.origins);
     await page.evaluate((id) => localStorage.setItem(`flet:view:${id}`, 'simple'), workshop.id);
-    await page.goto(`${server.url}/w/${workshop.id}`);
+    await page.goto(`${started.server.url}/w/${workshop.id}`);
     await page.getByRole('heading', { level: 2, name: 'This place' }).waitFor();
     const column = await page.locator('.phone-main').boundingBox();
     expect(column).not.toBeNull();
@@ -302,17 +296,17 @@ describe('the phone view: a participant writes without the canvas', () => {
   });
 
   it('the facilitator on a phone still gets the canvas, and so does a participant whose link says ?view=canvas', async () => {
-    const context = await session.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+    const context = await started.session.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
     const page = await context.newPage();
-    await page.goto(`${server.url}/w/${workshop.id}#token=${workshop.facilitatorToken}`);
+    await page.goto(`${started.server.url}/w/${workshop.id}#token=${workshop.facilitatorToken}`);
     await waitForCanvas(page);
     expect(await page.getByRole('button', { name: 'Open the canvas' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Simple view' }).count()).toBe(0);
 
-    const joined = await joinWorkshop(server, workshop.joinCode, 'politician', 'Malik');
-    const other = await session.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+    const joined = await joinWorkshop(started.server, workshop.joinCode, 'politician', 'Malik');
+    const other = await started.session.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
     const participant = await other.newPage();
-    await participant.goto(`${server.url}/w/${workshop.id}?view=canvas#token=${joined.token}`);
+    await participant.goto(`${started.server.url}/w/${workshop.id}?view=canvas#token=${joined.token}`);
     await waitForCanvas(participant);
     await participant.getByRole('button', { name: 'Simple view' }).waitFor();
     expect(await participant.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
@@ -320,7 +314,7 @@ describe('the phone view: a participant writes without the canvas', () => {
   });
 
   it('leaves no request to another host and no page error', () => {
-    expect(session.requests.foreign(server.url)).toEqual([]);
-    expect(session.requests.errors).toEqual([]);
+    expect(started.session.requests.foreign(started.server.url)).toEqual([]);
+    expect(started.session.requests.errors).toEqual([]);
   });
 });

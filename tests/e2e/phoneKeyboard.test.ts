@@ -7,10 +7,9 @@ import { openVote } from '../../shared/domain/votes';
 import { recordsOf } from '../../shared/schema';
 import { createWorkshop, type CreatedWorkshop } from '../helpers/api';
 import { eventually } from '../helpers/eventually';
-import { startServer, type RunningServer } from '../helpers/server';
 import { connectClient, type TestClient } from '../helpers/yjsClient';
 import { audit, blocking, describeViolations, installAxe } from './axe';
-import { BrowserSession } from './browser';
+import { serverAndBrowser } from './browser';
 
 /** What has the keyboard focus: its role-ish kind and the name a person hears. */
 function focused(page: Page): Promise<{ tag: string; type: string; name: string; checked: boolean }> {
@@ -34,18 +33,15 @@ async function tabTo(page: Page, name: string | RegExp): Promise<void> {
 }
 
 describe('the phone view with the keyboard alone, and axe', () => {
-  let server: RunningServer;
-  let session: BrowserSession;
+  const started = serverAndBrowser();
   let workshop: CreatedWorkshop;
   let observer: TestClient;
   let page: Page;
   let step: Step;
 
   beforeAll(async () => {
-    server = await startServer();
-    session = await BrowserSession.launch();
-    workshop = await createWorkshop(server, { title: 'Kerteminde 2035', language: 'en' });
-    observer = connectClient(server, workshop.id, workshop.facilitatorToken);
+    workshop = await createWorkshop(started.server, { title: 'Kerteminde 2035', language: 'en' });
+    observer = connectClient(started.server, workshop.id, workshop.facilitatorToken);
     await observer.synced();
     const gathering = addGathering(observer.doc, { title: 'Town hall', place: 'Kerteminde', date: '2025-04-02' });
     step = addStep(observer.doc, gathering.id, { title: 'Keep', prompt: 'What should we hold on to?' });
@@ -55,15 +51,13 @@ describe('the phone view with the keyboard alone, and axe', () => {
 
   afterAll(async () => {
     observer?.destroy();
-    await session?.close();
-    await server?.stop();
   });
 
   it('joins by the QR link and writes a note with the keyboard only', async () => {
-    const context = await session.newContext({ viewport: { width: 390, height: 844 } });
+    const context = await started.session.newContext({ viewport: { width: 390, height: 844 } });
     await installAxe(context);
     page = await context.newPage();
-    await page.goto(`${server.url}/join/${workshop.joinCode}`);
+    await page.goto(`${started.server.url}/join/${workshop.joinCode}`);
     await page.getByRole('heading', { name: 'Join the workshop' }).waitFor();
 
     await tabTo(page, 'Your name (optional)');
@@ -155,6 +149,6 @@ describe('the phone view with the keyboard alone, and axe', () => {
   });
 
   it('leaves no page error', () => {
-    expect(session.requests.errors).toEqual([]);
+    expect(started.session.requests.errors).toEqual([]);
   });
 });

@@ -6,11 +6,10 @@ import { addGathering, gatheringsOf } from '../../shared/domain/gatherings';
 import { addStep, currentStep, setCurrentStep, setStepPrivate, type Step } from '../../shared/domain/steps';
 import { createWorkshop, joinWorkshop, type CreatedWorkshop, type JoinedWorkshop } from '../helpers/api';
 import { eventually } from '../helpers/eventually';
-import { startServer, type RunningServer } from '../helpers/server';
 import { connectClient, type TestClient } from '../helpers/yjsClient';
 import { audit, blocking, describeViolations, installAxe } from './axe';
 import { notesOn, waitForCanvas, type NoteSeen } from './boardPage';
-import { BrowserSession } from './browser';
+import { serverAndBrowser } from './browser';
 
 const PHONE = { width: 390, height: 844 };
 const PROJECTOR = { width: 1920, height: 1080 };
@@ -23,8 +22,7 @@ const SECOND_ROUND = 'Ask the hunters before the harbour is moved';
 const DRAFT_LABEL = 'Your note (only you see it until the facilitator reveals)';
 
 describe('private writing: notes stay on their writer’s device until the facilitator reveals them', () => {
-  let server: RunningServer;
-  let session: BrowserSession;
+  const started = serverAndBrowser();
   let workshop: CreatedWorkshop;
   let anna: JoinedWorkshop;
   let bo: JoinedWorkshop;
@@ -37,12 +35,12 @@ describe('private writing: notes stay on their writer’s device until the facil
   let firstStep: Step;
 
   async function open(token: string, options: BrowserContextOptions = {}): Promise<Page> {
-    const context = await session.newContext(options);
+    const context = await started.session.newContext(options);
     await installAxe(context);
     // A participant on a phone who chose the full board (the phone view has a drafts box of its own).
     await context.addInitScript((id) => localStorage.setItem(`flet:view:${id}`, 'canvas'), workshop.id);
     const page = await context.newPage();
-    await page.goto(`${server.url}/w/${workshop.id}#token=${token}`);
+    await page.goto(`${started.server.url}/w/${workshop.id}#token=${token}`);
     await waitForCanvas(page);
     return page;
   }
@@ -77,24 +75,20 @@ describe('private writing: notes stay on their writer’s device until the facil
   };
 
   beforeAll(async () => {
-    server = await startServer();
-    session = await BrowserSession.launch();
-    workshop = await createWorkshop(server, { title: 'Sermersooq vision', language: 'en' });
-    anna = await joinWorkshop(server, workshop.joinCode, 'citizen', 'Anna');
-    bo = await joinWorkshop(server, workshop.joinCode, 'politician', 'Bo');
-    observer = connectClient(server, workshop.id, workshop.facilitatorToken);
+    workshop = await createWorkshop(started.server, { title: 'Sermersooq vision', language: 'en' });
+    anna = await joinWorkshop(started.server, workshop.joinCode, 'citizen', 'Anna');
+    bo = await joinWorkshop(started.server, workshop.joinCode, 'politician', 'Bo');
+    observer = connectClient(started.server, workshop.id, workshop.facilitatorToken);
     await observer.synced();
     addGathering(observer.doc, { title: 'Nuuk', place: 'Nuuk', date: '2025-03-12' });
     await eventually(() => expect(gatheringsOf(observer.doc)).toHaveLength(1));
-    annasPrivate = connectClient(server, `${workshop.id}/private`, anna.token);
+    annasPrivate = connectClient(started.server, `${workshop.id}/private`, anna.token);
     await annasPrivate.synced();
   });
 
   afterAll(async () => {
     annasPrivate?.destroy();
     observer?.destroy();
-    await session?.close();
-    await server?.stop();
   });
 
   it('the facilitator marks a step private in the agenda and makes it current; the agenda and the step bar say it is private', async () => {

@@ -5,10 +5,9 @@ import { passagesOf } from '../../shared/domain/narrative';
 import { threadsOf } from '../../shared/domain/threads';
 import { createWorkshop, joinWorkshop, type CreatedWorkshop } from '../helpers/api';
 import { eventually } from '../helpers/eventually';
-import { startServer, type RunningServer } from '../helpers/server';
 import { connectClient, type TestClient } from '../helpers/yjsClient';
 import { notesOn, waitForCanvas } from './boardPage';
-import { BrowserSession, screenshot } from './browser';
+import { screenshot, serverAndBrowser } from './browser';
 
 const THREAD = 'Boats all year';
 const NOTES = {
@@ -28,15 +27,14 @@ const PROJECTOR_SIZE = { width: 1920, height: 1080 };
  * watches the shared document to confirm what was stored.
  */
 describe('a process from notes in three towns to a woven narrative', () => {
-  let server: RunningServer;
-  let session: BrowserSession;
+  const started = serverAndBrowser();
   let workshop: CreatedWorkshop;
   let observer: TestClient;
 
   async function open(token: string, viewport = PROJECTOR_SIZE): Promise<Page> {
-    const context = await session.newContext({ viewport });
+    const context = await started.session.newContext({ viewport });
     const page = await context.newPage();
-    await page.goto(`${server.url}/w/${workshop.id}#token=${token}`);
+    await page.goto(`${started.server.url}/w/${workshop.id}#token=${token}`);
     await waitForCanvas(page);
     await eventually(async () => expect(await page.locator('[data-status]').first().getAttribute('data-status')).toBe('connected'), {
       timeout: 15_000,
@@ -79,23 +77,19 @@ describe('a process from notes in three towns to a woven narrative', () => {
   }
 
   beforeAll(async () => {
-    server = await startServer();
-    session = await BrowserSession.launch();
-    workshop = await createWorkshop(server, { title: 'Sermersooq vision', language: 'en' });
-    observer = connectClient(server, workshop.id, workshop.facilitatorToken);
+    workshop = await createWorkshop(started.server, { title: 'Sermersooq vision', language: 'en' });
+    observer = connectClient(started.server, workshop.id, workshop.facilitatorToken);
     await observer.synced();
   });
 
   afterAll(async () => {
     observer?.destroy();
-    await session?.close();
-    await server?.stop();
   });
 
   it('is carried from notes to a woven narrative with its provenance, through the views people use', async () => {
-    const annaJoin = await joinWorkshop(server, workshop.joinCode, 'citizen', 'Anna');
-    const boJoin = await joinWorkshop(server, workshop.joinCode, 'politician', 'Bo');
-    const carlJoin = await joinWorkshop(server, workshop.joinCode, 'employee', 'Carl');
+    const annaJoin = await joinWorkshop(started.server, workshop.joinCode, 'citizen', 'Anna');
+    const boJoin = await joinWorkshop(started.server, workshop.joinCode, 'politician', 'Bo');
+    const carlJoin = await joinWorkshop(started.server, workshop.joinCode, 'employee', 'Carl');
 
     // The facilitator sets up the three gatherings.
     const lead = await open(workshop.facilitatorToken);
@@ -239,8 +233,8 @@ describe('a process from notes in three towns to a woven narrative', () => {
 
     // The weave view draws the strand through Nuuk and Tasiilaq into the section, on the
     // facilitator's screen and on the projector, which shows the room what the facilitator shows.
-    const projector = await (await session.newContext({ viewport: PROJECTOR_SIZE })).newPage();
-    await projector.goto(`${server.url}/p/${workshop.id}#token=${workshop.projectorToken}`);
+    const projector = await (await started.session.newContext({ viewport: PROJECTOR_SIZE })).newPage();
+    await projector.goto(`${started.server.url}/p/${workshop.id}#token=${workshop.projectorToken}`);
     await view(lead, 'Weave');
     const strand = lead.getByRole('button', { name: new RegExp(`^${THREAD}: Nuuk \\(1 note\\), Tasiilaq \\(2 notes, 1 learning\\); woven into`) });
     await eventually(async () => expect(await strand.count()).toBe(1), { timeout: 15_000 });

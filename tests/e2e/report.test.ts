@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { reports } from '../../client/i18n/features/reports';
 import { views } from '../../client/i18n/features/views';
 import { gatheringsOf, type Gathering } from '../../shared/domain/gatherings';
@@ -11,11 +11,10 @@ import { recordsOf } from '../../shared/schema';
 import { createWorkshop, joinWorkshop, type CreatedWorkshop, type JoinedWorkshop } from '../helpers/api';
 import { addGatheringNote } from '../helpers/board';
 import { eventually } from '../helpers/eventually';
-import { startServer, type RunningServer } from '../helpers/server';
 import { connectClient, type TestClient } from '../helpers/yjsClient';
 import { audit, blocking, describeViolations, installAxe } from './axe';
 import { waitForCanvas } from './boardPage';
-import { BrowserSession, screenshot } from './browser';
+import { screenshot, serverAndBrowser } from './browser';
 import { addressOf, downloadBy, keep, wordsOf } from './downloads';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -34,18 +33,17 @@ interface Setup {
 }
 
 describe('a gathering’s report', () => {
-  let server: RunningServer;
-  let session: BrowserSession;
+  const started = serverAndBrowser();
   const setups = new Map<'en' | 'da' | 'sv', Setup>();
 
   /** A roles-and-boundaries workshop in `language` with notes of two groups at its gathering. */
   async function prepare(language: 'en' | 'da' | 'sv', title: string): Promise<Setup> {
-    const workshop = await createWorkshop(server, { title, language, template: 'roles-and-boundaries' });
-    const politician = await joinWorkshop(server, workshop.joinCode, 'politician', 'Lena');
-    const employee = await joinWorkshop(server, workshop.joinCode, 'employee', 'Omar');
-    const facilitator = connectClient(server, workshop.id, workshop.facilitatorToken);
-    const lena = connectClient(server, workshop.id, politician.token);
-    const omar = connectClient(server, workshop.id, employee.token);
+    const workshop = await createWorkshop(started.server, { title, language, template: 'roles-and-boundaries' });
+    const politician = await joinWorkshop(started.server, workshop.joinCode, 'politician', 'Lena');
+    const employee = await joinWorkshop(started.server, workshop.joinCode, 'employee', 'Omar');
+    const facilitator = connectClient(started.server, workshop.id, workshop.facilitatorToken);
+    const lena = connectClient(started.server, workshop.id, politician.token);
+    const omar = connectClient(started.server, workshop.id, employee.token);
     await Promise.all([facilitator.synced(), lena.synced(), omar.synced()]);
     const gathering = gatheringsOf(facilitator.doc)[0];
     expect(gathering).toBeDefined();
@@ -58,10 +56,10 @@ describe('a gathering’s report', () => {
   }
 
   async function openReport(setup: Setup, language: 'en' | 'da' | 'sv', viewport = { width: 1280, height: 800 }, shot?: string): Promise<Page> {
-    const context = await session.newContext({ viewport, acceptDownloads: true });
+    const context = await started.session.newContext({ viewport, acceptDownloads: true });
     await installAxe(context);
     const page = await context.newPage();
-    await page.goto(`${server.url}/w/${setup.workshop.id}?view=canvas#token=${setup.workshop.facilitatorToken}`);
+    await page.goto(`${started.server.url}/w/${setup.workshop.id}?view=canvas#token=${setup.workshop.facilitatorToken}`);
     await waitForCanvas(page);
     await page.getByRole('button', { name: views[language].panels.gatherings, exact: true }).click();
     const panel = page.getByRole('complementary', { name: views[language].panels.gatherings });
@@ -75,16 +73,9 @@ describe('a gathering’s report', () => {
   }
 
   beforeAll(async () => {
-    server = await startServer();
-    session = await BrowserSession.launch();
     setups.set('en', await prepare('en', 'Roles in Nynäshamn'));
     setups.set('da', await prepare('da', 'Roller i Kerteminde'));
     setups.set('sv', await prepare('sv', 'Roller i Nynäshamn'));
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await server?.stop();
   });
 
   it('the facilitator writes the summary and a goal’s text, and finds them with the notes in the PDF and HTML report', async () => {
@@ -110,7 +101,7 @@ describe('a gathering’s report', () => {
     await dialog.getByText('The text for goal 1 has been saved.').waitFor();
 
     // Saved on the board, for every facilitator and the export.
-    const observer = connectClient(server, setup.workshop.id, setup.workshop.facilitatorToken);
+    const observer = connectClient(started.server, setup.workshop.id, setup.workshop.facilitatorToken);
     await observer.synced();
     await eventually(() => {
       const written = reportTextOf(observer.doc, setup.gathering.id);
@@ -167,7 +158,7 @@ describe('a gathering’s report', () => {
     await dialog.getByRole('textbox', { name: 'Goal 4' }).fill('Deviations go to the steering group.');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
-    const observer = connectClient(server, setup.workshop.id, setup.workshop.facilitatorToken);
+    const observer = connectClient(started.server, setup.workshop.id, setup.workshop.facilitatorToken);
     await observer.synced();
     await eventually(() => expect(reportTextOf(observer.doc, setup.gathering.id).goalSummaries[3]).toBe('Deviations go to the steering group.'));
     observer.destroy();

@@ -6,11 +6,10 @@ import { resetTimer, startTimer } from '../../shared/domain/timer';
 import { recordsOf } from '../../shared/schema';
 import { createWorkshop, joinWorkshop, type CreatedWorkshop } from '../helpers/api';
 import { eventually } from '../helpers/eventually';
-import { startServer, type RunningServer } from '../helpers/server';
 import { connectClient, type TestClient } from '../helpers/yjsClient';
 import { audit, blocking, describeViolations, installAxe } from './axe';
 import { notesOn, waitForCanvas } from './boardPage';
-import { BrowserSession, screenshot } from './browser';
+import { screenshot, serverAndBrowser } from './browser';
 
 /** The participant's device clock is this far ahead of the server's. */
 const SHIFT_MS = 7 * 60_000;
@@ -42,8 +41,7 @@ function contains(rect: Rect, point: { x: number; y: number }): boolean {
 }
 
 describe('running a workshop: agenda, shared timer, following, projector', () => {
-  let server: RunningServer;
-  let session: BrowserSession;
+  const started = serverAndBrowser();
   let workshop: CreatedWorkshop;
   let observer: TestClient;
   let facilitator: Page;
@@ -51,7 +49,7 @@ describe('running a workshop: agenda, shared timer, following, projector', () =>
   let projector: Page;
 
   async function open(url: string, options: BrowserContextOptions = {}, shiftMs = 0): Promise<Page> {
-    const context = await session.newContext(options);
+    const context = await started.session.newContext(options);
     await installAxe(context);
     if (shiftMs !== 0) {
       // This device's clock is wrong by minutes: every Date on the page says so.
@@ -74,7 +72,7 @@ describe('running a workshop: agenda, shared timer, following, projector', () =>
     await waitForCanvas(page);
     return page;
   }
-  const board = (token: string) => `${server.url}/w/${workshop.id}?view=canvas#token=${token}`;
+  const board = (token: string) => `${started.server.url}/w/${workshop.id}?view=canvas#token=${token}`;
   const stepBar = (page: Page) => page.getByRole('region', { name: 'Step and time' });
   const agenda = (page: Page) => page.getByRole('complementary', { name: 'Agenda' });
   const timerOn = (page: Page) => page.getByRole('timer', { name: 'Time left' });
@@ -97,10 +95,8 @@ describe('running a workshop: agenda, shared timer, following, projector', () =>
   };
 
   beforeAll(async () => {
-    server = await startServer();
-    session = await BrowserSession.launch();
-    workshop = await createWorkshop(server, { title: 'Sermersooq vision', language: 'en' });
-    observer = connectClient(server, workshop.id, workshop.facilitatorToken);
+    workshop = await createWorkshop(started.server, { title: 'Sermersooq vision', language: 'en' });
+    observer = connectClient(started.server, workshop.id, workshop.facilitatorToken);
     await observer.synced();
     addGathering(observer.doc, { title: 'Nuuk', place: 'Nuuk', date: '2025-03-12' });
     await eventually(() => expect(gatheringsOf(observer.doc)).toHaveLength(1));
@@ -108,8 +104,6 @@ describe('running a workshop: agenda, shared timer, following, projector', () =>
 
   afterAll(async () => {
     observer?.destroy();
-    await session?.close();
-    await server?.stop();
   });
 
   it('the facilitator plans the steps in the agenda panel and takes everyone to the first', async () => {
@@ -178,9 +172,9 @@ describe('running a workshop: agenda, shared timer, following, projector', () =>
   });
 
   it('the timer shows the same time on the facilitator, a participant whose clock is 7 minutes ahead, and the projector', async () => {
-    const joined = await joinWorkshop(server, workshop.joinCode, 'citizen', 'Bo');
+    const joined = await joinWorkshop(started.server, workshop.joinCode, 'citizen', 'Bo');
     participant = await open(board(joined.token), { viewport: PHONE }, SHIFT_MS);
-    projector = await open(`${server.url}/p/${workshop.id}?view=canvas#token=${workshop.projectorToken}`, { viewport: PROJECTOR });
+    projector = await open(`${started.server.url}/p/${workshop.id}?view=canvas#token=${workshop.projectorToken}`, { viewport: PROJECTOR });
     expect(await participant.evaluate(() => Date.now())).toBeGreaterThan(Date.now() + SHIFT_MS - 60_000);
 
     // Started from the keyboard.
@@ -447,7 +441,7 @@ describe('running a workshop: agenda, shared timer, following, projector', () =>
   });
 
   it('makes no request to any host but Flet, and no page error', () => {
-    expect(session.requests.foreign(server.url)).toEqual([]);
-    expect(session.requests.errors).toEqual([]);
+    expect(started.session.requests.foreign(started.server.url)).toEqual([]);
+    expect(started.session.requests.errors).toEqual([]);
   });
 });

@@ -9,11 +9,10 @@ import { recordsOf } from '../../shared/schema';
 import { createWorkshop, joinWorkshop, type CreatedWorkshop, type JoinedWorkshop } from '../helpers/api';
 import { noteRecord } from '../helpers/board';
 import { eventually } from '../helpers/eventually';
-import { startServer, type RunningServer } from '../helpers/server';
 import { connectClient, type TestClient } from '../helpers/yjsClient';
 import { audit, blocking, describeViolations, installAxe } from './axe';
 import { waitForCanvas } from './boardPage';
-import { BrowserSession, screenshot } from './browser';
+import { screenshot, serverAndBrowser } from './browser';
 
 /** The board's notes: two written at Nuuk, two at Tasiilaq, by four groups. */
 const NOTES = {
@@ -24,8 +23,7 @@ const NOTES = {
 } as const satisfies Record<string, { id: string; text: string; group: Group; at: 'nuuk' | 'tasiilaq'; x: number; y: number }>;
 
 describe('threads on the canvas and in the threads panel', () => {
-  let server: RunningServer;
-  let session: BrowserSession;
+  const started = serverAndBrowser();
   let workshop: CreatedWorkshop;
   let setup: TestClient;
   let places: { nuuk: Gathering; tasiilaq: Gathering };
@@ -34,10 +32,10 @@ describe('threads on the canvas and in the threads panel', () => {
   let boJoin: JoinedWorkshop;
 
   async function open(token: string, viewport = { width: 1280, height: 800 }, path = 'w'): Promise<Page> {
-    const context = await session.newContext({ viewport });
+    const context = await started.session.newContext({ viewport });
     await installAxe(context);
     const page = await context.newPage();
-    await page.goto(`${server.url}/${path}/${workshop.id}?view=canvas#token=${token}`);
+    await page.goto(`${started.server.url}/${path}/${workshop.id}?view=canvas#token=${token}`);
     await waitForCanvas(page);
     return page;
   }
@@ -55,12 +53,10 @@ describe('threads on the canvas and in the threads panel', () => {
   }
 
   beforeAll(async () => {
-    server = await startServer();
-    session = await BrowserSession.launch();
-    workshop = await createWorkshop(server, { title: 'Sermersooq vision', language: 'en' });
-    boJoin = await joinWorkshop(server, workshop.joinCode, 'citizen', 'Bo');
+    workshop = await createWorkshop(started.server, { title: 'Sermersooq vision', language: 'en' });
+    boJoin = await joinWorkshop(started.server, workshop.joinCode, 'citizen', 'Bo');
     // The facilitator's raw client lays out the process and imports the notes of two gatherings.
-    setup = connectClient(server, workshop.id, workshop.facilitatorToken);
+    setup = connectClient(started.server, workshop.id, workshop.facilitatorToken);
     await setup.synced();
     const nuuk = addGathering(setup.doc, { title: 'Nuuk', place: 'Nuuk', date: '2025-03-12' });
     const tasiilaq = addGathering(setup.doc, { title: 'Tasiilaq', place: 'Tasiilaq', date: '2025-03-16' });
@@ -80,8 +76,6 @@ describe('threads on the canvas and in the threads panel', () => {
 
   afterAll(async () => {
     setup?.destroy();
-    await session?.close();
-    await server?.stop();
   });
 
   it('a participant adds notes from two gatherings to a new thread on the canvas, and its strand runs through them', async () => {
@@ -175,7 +169,7 @@ describe('threads on the canvas and in the threads panel', () => {
     expect(describeViolations(blocking(editable))).toEqual([]);
     await screenshot(bo, 'threads-card-owner-laptop');
 
-    const annaJoin = await joinWorkshop(server, workshop.joinCode, 'employee', 'Anna');
+    const annaJoin = await joinWorkshop(started.server, workshop.joinCode, 'employee', 'Anna');
     anna = await open(annaJoin.token, { width: 390, height: 844 });
     await anna.getByRole('button', { name: 'Threads' }).click();
     await panel(anna).getByRole('button', { name: /Winter harbour/ }).click();
@@ -306,7 +300,7 @@ describe('threads on the canvas and in the threads panel', () => {
   });
 
   it('makes no request to any host but Flet, and no page error', () => {
-    expect(session.requests.foreign(server.url)).toEqual([]);
-    expect(session.requests.errors).toEqual([]);
+    expect(started.session.requests.foreign(started.server.url)).toEqual([]);
+    expect(started.session.requests.errors).toEqual([]);
   });
 });

@@ -9,11 +9,11 @@ import { recordsOf } from '../../shared/schema';
 import { createWorkshop, joinWorkshop, type CreatedWorkshop, type JoinedWorkshop } from '../helpers/api';
 import { noteRecord } from '../helpers/board';
 import { eventually } from '../helpers/eventually';
-import { serverOutput, startServer, type RunningServer } from '../helpers/server';
+import { serverOutput } from '../helpers/server';
 import { connectClient, type TestClient } from '../helpers/yjsClient';
 import { audit, blocking, describeViolations, installAxe } from './axe';
 import { waitForCanvas } from './boardPage';
-import { BrowserSession } from './browser';
+import { serverAndBrowser } from './browser';
 
 const PHONE = { width: 390, height: 844 };
 const PROJECTOR = { width: 1920, height: 1080 };
@@ -25,8 +25,7 @@ const HARBOUR = 'A new harbour in Qoornoq';
 const HIDDEN = 'A note the facilitator hid';
 
 describe('dot votes: opened by the facilitator, cast privately, revealed by group on the projector', () => {
-  let server: RunningServer;
-  let session: BrowserSession;
+  const started = serverAndBrowser();
   let workshop: CreatedWorkshop;
   let observer: TestClient;
   let nuuk: Gathering;
@@ -37,14 +36,14 @@ describe('dot votes: opened by the facilitator, cast privately, revealed by grou
   let projector: Page;
 
   async function open(url: string, options: BrowserContextOptions = {}): Promise<Page> {
-    const context = await session.newContext(options);
+    const context = await started.session.newContext(options);
     await installAxe(context);
     const page = await context.newPage();
     await page.goto(url);
     await waitForCanvas(page);
     return page;
   }
-  const board = (token: string) => `${server.url}/w/${workshop.id}#token=${token}`;
+  const board = (token: string) => `${started.server.url}/w/${workshop.id}#token=${token}`;
   const votesPanel = (page: Page) => page.getByRole('complementary', { name: 'Votes' });
 
   /** A note in the step's frame, written by the facilitator's client in someone's group. */
@@ -61,18 +60,16 @@ describe('dot votes: opened by the facilitator, cast privately, revealed by grou
   }
 
   beforeAll(async () => {
-    server = await startServer();
-    session = await BrowserSession.launch();
-    workshop = await createWorkshop(server, { title: 'Sermersooq vision', language: 'en' });
-    observer = connectClient(server, workshop.id, workshop.facilitatorToken);
+    workshop = await createWorkshop(started.server, { title: 'Sermersooq vision', language: 'en' });
+    observer = connectClient(started.server, workshop.id, workshop.facilitatorToken);
     await observer.synced();
     addGathering(observer.doc, { title: 'Nuuk', place: 'Nuuk', date: '2025-03-12' });
     [nuuk] = gatheringsOf(observer.doc);
     step = addStep(observer.doc, nuuk.id, { title: 'Choose what matters', prompt: 'Which ideas should we take further?' });
     setCurrentStep(observer.doc, step.id);
-    people.anna = await joinWorkshop(server, workshop.joinCode, 'citizen', 'Anna');
-    people.bo = await joinWorkshop(server, workshop.joinCode, 'citizen', 'Bo');
-    people.carl = await joinWorkshop(server, workshop.joinCode, 'politician', 'Carl');
+    people.anna = await joinWorkshop(started.server, workshop.joinCode, 'citizen', 'Anna');
+    people.bo = await joinWorkshop(started.server, workshop.joinCode, 'citizen', 'Bo');
+    people.carl = await joinWorkshop(started.server, workshop.joinCode, 'politician', 'Carl');
     writeNote(observer.doc, 'shape:boats', BOATS, { participantId: people.anna.participantId, group: 'citizen' }, 40);
     writeNote(observer.doc, 'shape:council', COUNCIL, { participantId: people.carl.participantId, group: 'politician' }, 280);
     writeNote(observer.doc, 'shape:internet', INTERNET, { participantId: people.bo.participantId, group: 'citizen' }, 520);
@@ -83,8 +80,6 @@ describe('dot votes: opened by the facilitator, cast privately, revealed by grou
 
   afterAll(async () => {
     observer?.destroy();
-    await session?.close();
-    await server?.stop();
   });
 
   it("the facilitator opens a vote with 3 dots on the current step's visible notes", async () => {
@@ -174,13 +169,13 @@ describe('dot votes: opened by the facilitator, cast privately, revealed by grou
       ['bo', { 'shape:boats': 1, 'shape:council': 2 }],
       ['carl', { 'shape:harbour': 1, 'shape:council': 2 }],
     ] as const) {
-      const mine = connectClient(server, `${workshop.id}/private`, people[name].token);
+      const mine = connectClient(started.server, `${workshop.id}/private`, people[name].token);
       try {
         await eventually(() =>
           expect(Object.fromEntries(ballotOf(mine.doc, vote.id).map((entry) => [entry.noteId, entry.dots]))).toEqual(expected),
         );
       } catch (error) {
-        console.log(serverOutput(server).split('\n').filter((line) => /refus|private|warn/i.test(line)).slice(-20).join('\n'));
+        console.log(serverOutput(started.server).split('\n').filter((line) => /refus|private|warn/i.test(line)).slice(-20).join('\n'));
         throw error;
       } finally {
         mine.destroy();
@@ -191,7 +186,7 @@ describe('dot votes: opened by the facilitator, cast privately, revealed by grou
   });
 
   it('the facilitator closes and reveals it; the projector shows the result by group, and the dots on the notes', async () => {
-    projector = await open(`${server.url}/p/${workshop.id}#token=${workshop.projectorToken}`, { viewport: PROJECTOR });
+    projector = await open(`${started.server.url}/p/${workshop.id}#token=${workshop.projectorToken}`, { viewport: PROJECTOR });
     await projector.getByText(`Vote: ${TITLE}`).waitFor();
 
     const panel = votesPanel(facilitator);

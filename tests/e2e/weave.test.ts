@@ -9,11 +9,10 @@ import { narrativeOf, recordsOf } from '../../shared/schema';
 import { createWorkshop, type CreatedWorkshop } from '../helpers/api';
 import { addNote } from '../helpers/board';
 import { eventually } from '../helpers/eventually';
-import { startServer, type RunningServer } from '../helpers/server';
 import { connectClient, type TestClient } from '../helpers/yjsClient';
 import { audit, blocking, describeViolations, installAxe } from './axe';
 import { waitForCanvas } from './boardPage';
-import { BrowserSession, screenshot } from './browser';
+import { screenshot, serverAndBrowser } from './browser';
 
 const PHONE = { width: 390, height: 844 };
 const PROJECTOR = { width: 1920, height: 1080 };
@@ -53,17 +52,16 @@ function weaveInto(doc: Y.Doc, sectionId: string, heading: string, threadId: str
 }
 
 describe('the weave view', () => {
-  let server: RunningServer;
-  let session: BrowserSession;
+  const started = serverAndBrowser();
   let workshop: CreatedWorkshop;
   let setup: TestClient;
   let seaThread: string;
 
   async function openWeave(viewport = { width: 1280, height: 800 }): Promise<Page> {
-    const context = await session.newContext({ viewport });
+    const context = await started.session.newContext({ viewport });
     await installAxe(context);
     const page = await context.newPage();
-    await page.goto(`${server.url}/w/${workshop.id}#token=${workshop.facilitatorToken}`);
+    await page.goto(`${started.server.url}/w/${workshop.id}#token=${workshop.facilitatorToken}`);
     await waitForCanvas(page);
     // The invitation panel, which would cover the view on a phone, starts folded there.
     if (viewport.width < 760) await page.getByRole('button', { name: 'Invite', exact: true }).waitFor();
@@ -73,10 +71,8 @@ describe('the weave view', () => {
   }
 
   beforeAll(async () => {
-    server = await startServer();
-    session = await BrowserSession.launch();
-    workshop = await createWorkshop(server, { title: 'Vision Sermersooq', language: 'en' });
-    setup = connectClient(server, workshop.id, workshop.facilitatorToken);
+    workshop = await createWorkshop(started.server, { title: 'Vision Sermersooq', language: 'en' });
+    setup = connectClient(started.server, workshop.id, workshop.facilitatorToken);
     await setup.synced();
     const doc = setup.doc;
     const nuuk = addGathering(doc, { title: 'Nuuk', place: 'Nuuk', date: '2025-03-12' });
@@ -93,7 +89,7 @@ describe('the weave view', () => {
     weaveInto(doc, 'section:sea', 'Hav og fangst', seaThread, { noteId: boats, text: 'Boats for young hunters' });
     // Everything is stored once the server has it: a fresh client sees the narrative.
     await eventually(async () => {
-      const check = connectClient(server, workshop.id, workshop.facilitatorToken);
+      const check = connectClient(started.server, workshop.id, workshop.facilitatorToken);
       try {
         await check.synced();
         expect(narrativeOf(check.doc).length).toBe(2);
@@ -105,8 +101,6 @@ describe('the weave view', () => {
 
   afterAll(async () => {
     setup?.destroy();
-    await session?.close();
-    await server?.stop();
   });
 
   it('draws each thread through the gatherings where it has notes or learnings, into the section it was woven into, with a table of the same', async () => {
@@ -142,11 +136,11 @@ describe('the weave view', () => {
   });
 
   it('says in words that there is nothing to weave yet in a new workshop', async () => {
-    const empty = await createWorkshop(server, { title: 'Empty', language: 'en' });
-    const context = await session.newContext();
+    const empty = await createWorkshop(started.server, { title: 'Empty', language: 'en' });
+    const context = await started.session.newContext();
     await installAxe(context);
     const page = await context.newPage();
-    await page.goto(`${server.url}/w/${empty.id}#token=${empty.facilitatorToken}`);
+    await page.goto(`${started.server.url}/w/${empty.id}#token=${empty.facilitatorToken}`);
     await waitForCanvas(page);
     await page.getByRole('button', { name: 'Weave', exact: true }).click();
     const view = page.locator('.weave-view');
